@@ -1,0 +1,7 @@
+// The rule registry: every rule, sorted by id. A test fails when a rule lacks its doc page,
+// its table test, or its entry here.
+import type { AnyRule } from '../src/engine/rule.js';
+
+export const RULES: readonly AnyRule[] = [];
+
+export const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,35 @@
+// Gather (or replay) and run: the part `check` and `gather` share after preparation.
+import type { CliIo } from '../cli/io.js';
+import { isCi } from '../cli/io.js';
+import type { TargetOptions } from '../cli/commands/shared-options.js';
+import { STRIPE_ARTIFACTS, type Artifacts } from '../engine/artifacts.js';
+import { demandOf, gatherArtifacts } from '../engine/runner.js';
+import type { GatherFailure } from '../engine/gathered.js';
+import { GATHERERS } from '../gather/index.js';
+import { artifactsFromSnapshot, readSnapshot } from '../snapshot.js';
+import { gatherContext, type PreparedRun } from './prepare.js';
+import { withProgress } from './progress.js';
+
+export async function collectArtifacts(run: PreparedRun, options: TargetOptions & { snapshot?: string }, io: CliIo, now: number): Promise<Partial<Artifacts>> {
+  if (options.snapshot) {
+    const snapshot = await readSnapshot(options.snapshot);
+    return artifactsFromSnapshot(snapshot, run.config, demandOf(run.rules).keys());
+  }
+  const interactive = Boolean(io.stderr.isTTY) && !isCi(io.env);
+  return withProgress(interactive, io, 'Gathering evidence', (progress) =>
+    gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), GATHERERS),
+  );
+}
+
+/** A rejected key (401) makes the whole run undecidable. */
+export function authFailures(artifacts: Partial<Artifacts>): GatherFailure[] {
+  const failures = new Map<string, GatherFailure>();
+  for (const id of STRIPE_ARTIFACTS) {
+    const perMode = artifacts[id];
+    if (!perMode) continue;
+    for (const result of [perMode.live, perMode.test]) {
+      if (!result.ok && result.failure.kind === 'auth') failures.set(result.failure.message, result.failure);
+    }
+  }
+  return [...failures.values()];
+}

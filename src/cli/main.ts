@@ -1,0 +1,76 @@
+// The commander program. Returns an exit code and never calls process.exit (only bin/ sets it).
+// Command modules stay light: each action imports its implementation lazily, so `--help` loads
+// neither the stripe SDK nor inquirer.
+import { Command, CommanderError } from 'commander';
+import type { CliIo } from './io.js';
+import { UserError } from '../util/user-error.js';
+import { maskSecrets } from '../util/mask.js';
+import { VERSION } from '../version.js';
+import { registerCheck } from './commands/check.js';
+import { registerGather } from './commands/gather.js';
+
+export type ExitCode = 0 | 1 | 2;
+
+/** Each command registers itself and reports its exit code through `setExit`. */
+export type CommandRegistrar = (program: Command, io: CliIo, setExit: (code: ExitCode) => void) => void;
+
+const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather];
+
+const EPILOG = `
+Exit codes:
+  0  ready: every rule at error severity passed
+  1  not ready: a rule at error severity failed, or needs a person's confirmation
+  2  could not decide: bad usage or config, a rejected key, or evidence that could not be gathered
+
+Environment:
+  STRIPE_API_KEY        a Stripe key (rk_live_… or rk_test_… recommended); STRIPE_SECRET_KEY also works
+  STRIPE_LIVE_API_KEY   a live-mode key, to check both modes in one run
+  STRIPE_TEST_API_KEY   a test-mode key, to check both modes in one run
+  STRIPE_API_BASE       Stripe API base URL (a local double or stripe-mock)
+  NO_COLOR, FORCE_COLOR colour control; CI=true disables colour, spinners and prompts
+
+Docs: https://docs.stripe.com/identity/before-going-live`;
+
+export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+  const program = new Command('identity-golive')
+    .description("Check a Stripe Identity integration against Stripe's \"Before going live\" checklist.")
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EPILOG)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+  for (const register of REGISTRARS) register(program, io, setExit);
+  return program;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let exitCode: ExitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io, argv.includes('--debug'));
+  }
+}
+
+function handleError(error: unknown, io: CliIo, debug: boolean): ExitCode {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UserError) {
+    io.stderr.write(`identity-golive: ${maskSecrets(error.message)}\n`);
+    if (error.hint) io.stderr.write(`  → ${maskSecrets(error.hint)}\n`);
+    return 2;
+  }
+  const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+  io.stderr.write(`identity-golive: internal error: ${maskSecrets(detail)}\n`);
+  if (!debug) io.stderr.write('  → Re-run with --debug for details, and report it if it persists.\n');
+  return 2;
+}

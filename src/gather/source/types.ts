@@ -1,0 +1,27 @@
+// The Source artifact: what one pass over the integration's code found.
+// Issue #3 owns the scanner; this is the contract rules read.
+
+export const LANGUAGES = ['node', 'python', 'ruby', 'php', 'go', 'java', 'dotnet'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface SourceHit {
+  /** `<rule id>/<pattern id>`, as declared by the rule. */
+  patternId: string;
+  file: string; // relative to the scanned root, forward slashes
+  line: number; // 1-based
+  column: number; // 1-based
+  /** One line of code around the hit, secrets masked. */
+  snippet: string;
+  language: Language;
+  /** The file is a test (tests/, *_test.go, *.spec.ts ...): evidence there does not count for production. */
+  inTest: boolean;
+}
+
+export interface SourceIndex {
+  root: string;
+  filesScanned: number;
+  /** Files passed over, counted by reason (binary, too large, unreadable, invalid utf-8 ...). */
+  skipped: Record<string, number>;
+  languages: Partial<Record<Language, number>>;
+  hits: SourceHit[];
+}
