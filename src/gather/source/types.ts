@@ -17,6 +17,16 @@ export interface SourceHit {
   inTest: boolean;
 }
 
+/** `identity-golive-disable-next-line <rule>[, <rule>] -- <reason>`, in any language's comment syntax. */
+export interface InlineSuppression {
+  file: string;
+  /** The line the directive silences (the one after the comment). */
+  line: number;
+  ruleIds: string[];
+  /** Null when the directive gave no `-- reason`: that is itself a finding (issue #5). */
+  reason: string | null;
+}
+
 export interface SourceIndex {
   root: string;
   filesScanned: number;
@@ -24,4 +34,5 @@ export interface SourceIndex {
   skipped: Record<string, number>;
   languages: Partial<Record<Language, number>>;
   hits: SourceHit[];
+  suppressions: InlineSuppression[];
 }

@@ -1,0 +1,33 @@
+// Every rule ships with its doc page, table test and registry entry; every checklist item is served.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { CHECKLIST } from '../src/engine/checklist.js';
+
+const rulesDir = path.resolve(import.meta.dirname, '../rules');
+const ruleFiles = readdirSync(rulesDir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts');
+
+describe('rule registry', () => {
+  it('registers every rule module, sorted by id', () => {
+    expect(RULES.map((rule) => rule.meta.id)).toEqual(ruleFiles.map((file) => file.replace(/\.ts$/, '')).sort());
+  });
+
+  it.each(RULES.map((rule) => [rule.meta.id, rule] as const))('%s has a doc page, a table test and sound meta', (id, rule) => {
+    expect(existsSync(path.join(rulesDir, `${id}.md`))).toBe(true);
+    expect(existsSync(path.join(rulesDir, `${id}.test.ts`))).toBe(true);
+    expect(id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+    expect(rule.meta.docsUrl).toMatch(/^https:\/\/(docs|support)\.stripe\.com\//);
+    expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+    expect(rule.meta.requiredArtifacts.length).toBeGreaterThan(0);
+    const readsStripe = rule.meta.requiredArtifacts.some((a) => ['Account', 'WebhookEndpoints', 'Events', 'VerificationSessions'].includes(a));
+    expect(Boolean(rule.meta.modes?.length)).toBe(readsStripe);
+  });
+
+  // Turned on when issue #4 lands: every checklist item has at least one rule.
+  it.todo('serves every checklist item');
+  it('names only real checklist items', () => {
+    const items = new Set<string>(CHECKLIST.map((item) => item.id));
+    for (const rule of RULES) expect(items.has(rule.meta.item)).toBe(true);
+  });
+});
