@@ -1,0 +1,76 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'golive-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('CLI usage', () => {
+  it('--help teaches: commands, exit codes, environment', async () => {
+    const { code, stdout, stderr } = await runCli(['--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    for (const needle of ['check', 'gather', 'Exit codes:', 'STRIPE_API_KEY', 'NO_COLOR']) expect(stdout).toContain(needle);
+  });
+
+  it('check --help shows examples and the restricted-key permissions', async () => {
+    const { code, stdout } = await runCli(['check', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('Identity Verification Sessions and Reports Read');
+  });
+
+  it('--version prints the package version', async () => {
+    const { code, stdout } = await runCli(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it.each([
+    ['an unknown option', ['check', '--nope'], /unknown option '--nope'/],
+    ['an unknown format', ['check', '--format', 'xml'], /Allowed choices are/],
+    ['an unknown rule', ['check', '--rule', 'no-such-rule'], /Unknown rule "no-such-rule" in --rule/],
+    ['a missing --cwd', ['check', '--cwd', '/nonexistent/golive'], /--cwd does not exist: \/nonexistent\/golive/],
+    ['plain http to a remote API base', ['check', '--api-base', 'http://api.example.com'], /Refusing plain http to api\.example\.com/],
+    ['a missing snapshot', ['check', '--snapshot', 'missing.json'], /Cannot read snapshot missing\.json/],
+  ])('rejects %s with exit 2 and no stack trace', async (_name, args, message) => {
+    const { code, stderr } = await runCli(args, { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it.each([
+    ['a publishable key', { STRIPE_API_KEY: 'pk_test_fixture0000000000' }, /STRIPE_API_KEY holds a publishable key \(pk_test_…0000\)/],
+    ['garbage', { STRIPE_API_KEY: 'hello' }, /STRIPE_API_KEY does not look like a Stripe API key/],
+    ['a test key in the live variable', { STRIPE_LIVE_API_KEY: 'rk_test_fixture0000000000' }, /STRIPE_LIVE_API_KEY holds a test-mode key/],
+  ])('rejects %s, naming the variable', async (_name, env, message) => {
+    const { code, stderr } = await runCli(['check'], { cwd: dir, env });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toContain('fixture0000000000');
+  });
+
+  it('bad config: names the file and key path, exit 2', async () => {
+    const bad = await mkdtemp(path.join(tmpdir(), 'golive-badconfig-'));
+    await writeFile(path.join(bad, 'identity-golive.config.json'), JSON.stringify({ stripe: { windowDays: 'thirty' } }));
+    const { code, stderr } = await runCli(['check'], { cwd: bad });
+    expect(code).toBe(2);
+    expect(stderr).toContain(path.join(bad, 'identity-golive.config.json'));
+    expect(stderr).toMatch(/stripe\.windowDays: /);
+    await rm(bad, { recursive: true, force: true });
+  });
+
+  it('--print-config prints the resolved config as JSON', async () => {
+    const { code, stdout } = await runCli(['check', '--print-config'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ maxAttemptsPerUser: 3, filepath: null });
+  });
+});
