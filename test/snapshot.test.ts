@@ -1,0 +1,62 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsFromSnapshot, readSnapshot, toSnapshot } from '../src/snapshot.js';
+import { writeFileAtomic } from '../src/util/atomic-write.js';
+import { account, config, modes } from './support/facts.js';
+import { UserError } from '../src/util/user-error.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'golive-snapshot-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('snapshot', () => {
+  it('round-trips artifacts, leaving Config to the replaying run', async () => {
+    const file = path.join(dir, 'snap.json');
+    const artifacts = { Config: config({ maxAttemptsPerUser: 9 }), Account: modes({ test: account({ mode: 'test' }) }) };
+    await writeFileAtomic(file, JSON.stringify(toSnapshot(artifacts, Date.UTC(2026, 0, 1))));
+    const snapshot = await readSnapshot(file);
+    expect(snapshot.gatheredAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(snapshot.artifacts).not.toHaveProperty('Config');
+    const replayConfig = config();
+    const replayed = artifactsFromSnapshot(snapshot, replayConfig, ['Account', 'Config']);
+    expect(replayed.Config).toBe(replayConfig);
+    expect(replayed.Account).toEqual(artifacts.Account);
+  });
+
+  it('marks what the snapshot lacks as unavailable (skipped, never pass)', async () => {
+    const replayed = artifactsFromSnapshot(toSnapshot({}, 0), config(), ['WebhookEndpoints', 'Source']);
+    expect(replayed.WebhookEndpoints?.live).toMatchObject({ ok: false, failure: { kind: 'not_configured' } });
+    expect(replayed.Source).toMatchObject({ ok: false, failure: { kind: 'not_configured' } });
+  });
+
+  it.each([
+    ['not JSON', '{ nope', /not valid JSON/],
+    ['another kind of JSON', '{"hello": 1}', /is not an identity-golive snapshot/],
+    ['a future schema', JSON.stringify({ ...toSnapshot({}, 0), schemaVersion: 99 }), /schema version 99/],
+  ])('rejects %s with a user error', async (_name, content, message) => {
+    const file = path.join(dir, `bad-${Math.random()}.json`);
+    await writeFile(file, content);
+    const error = await readSnapshot(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('atomic write', () => {
+  it('replaces the whole file and leaves no temp file behind', async () => {
+    const file = path.join(dir, 'nested', 'out.txt');
+    await writeFileAtomic(file, 'one');
+    const contents = Array.from({ length: 10 }, (_, i) => `content ${i};`.repeat(10_000));
+    await Promise.all(contents.map((content) => writeFileAtomic(file, content)));
+    // Exactly one writer's whole content, never an interleaving.
+    expect(contents).toContain(await readFile(file, 'utf8'));
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(path.dirname(file))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
