@@ -7,7 +7,8 @@ import type { PerMode, WebhookEndpointFacts, Mode } from '../engine/artifacts.js
 import { GATHERERS } from '../gather/index.js';
 import { readWebhookSecret } from '../gather/probe/secret.js';
 import { parseProbeUrl, resolveProbeTarget } from '../gather/probe/target.js';
-import type { ProbeRequest } from '../gather/probe/types.js';
+import type { ProbeRequest, ProbeTarget } from '../gather/probe/types.js';
+import type { Gathered } from '../engine/gathered.js';
 import { PROBE_STEPS } from '../probe/plan.js';
 import { liveEndpointsAt } from '../probe/live-endpoints.js';
 import { formatBudget } from '../probe/judge.js';
@@ -64,28 +65,47 @@ export async function prepareProbe(settings: ProbeSettings, run: PreparedRun, io
   if (run.keys.live) {
     const modes = new Set<Mode>([...endpointModes, 'live']);
     webhookEndpoints = await GATHERERS.WebhookEndpoints(gatherContext(run, io, {}, now), { modes, rules: [] });
-    const live = webhookEndpoints.live;
-    if (live.ok) {
-      const registered = liveEndpointsAt(url, live.value);
-      if (registered.length > 0) {
-        const ids = registered.map((endpoint) => endpoint.id).join(', ');
-        await requireConfirmation(io, allowRemote, `${target.display} is registered on live-mode webhook endpoint ${ids}: the probe would send it test and forged events.`);
-        notices.push({ level: 'warn', message: `Probed live-mode endpoint ${ids} after confirmation.` });
-      }
-    } else if (target.scope === 'public') {
-      await requireConfirmation(io, allowRemote, `Could not read the live-mode webhook endpoints (${live.failure.message}), so ${target.display} may be one of them.`);
-    } else {
-      notices.push({ level: 'warn', message: `Could not check the live-mode webhook endpoints (${live.failure.message}); ${target.display} is ${target.scope}, so it is not a live endpoint Stripe can reach.` });
-    }
-  } else if (target.scope === 'public') {
-    notices.push({ level: 'warn', message: `${target.display} is a remote address (--allow-remote) and no live key was given, so it was not checked against your live-mode endpoints.`, fix: 'Set STRIPE_LIVE_API_KEY to a read-only key to have live endpoints refused.' });
   }
+  notices.push(...(await guardLiveEndpoints(io, { url, target, allowRemote }, webhookEndpoints?.live ?? null)));
 
   notices.push({
     level: 'info',
-    message: `Probed ${target.display} (${target.scope} ${target.address}) with ${PROBE_STEPS.length} requests signed with the secret from ${secret.source} (${secret.masked}); budget ${formatBudget(timeoutMs)} each.`,
+    message: `Probe: ${PROBE_STEPS.length} requests to ${target.display} (${target.scope} address ${target.address}), signed with the secret from ${secret.source} (${secret.masked}); budget ${formatBudget(timeoutMs)} each.`,
   });
   return { request: { target, secret, timeoutMs }, notices, webhookEndpoints };
+}
+
+/**
+ * Never send to a live-mode endpoint without --allow-remote and a typed confirmation. `live` is
+ * the live-mode endpoint list, or null without a live key (nothing to compare against).
+ */
+export async function guardLiveEndpoints(
+  io: CliIo,
+  { url, target, allowRemote }: { url: URL; target: ProbeTarget; allowRemote: boolean },
+  live: Gathered<WebhookEndpointFacts[]> | null,
+): Promise<Notice[]> {
+  if (live === null) {
+    if (target.scope !== 'public') return [];
+    return [
+      {
+        level: 'warn',
+        message: `${target.display} is a remote address (--allow-remote) and no live key was given, so it was not checked against your live-mode endpoints.`,
+        fix: 'Set STRIPE_LIVE_API_KEY to a read-only key to have live endpoints refused.',
+      },
+    ];
+  }
+  if (!live.ok) {
+    if (target.scope === 'public') {
+      await requireConfirmation(io, allowRemote, `Could not read the live-mode webhook endpoints (${live.failure.message}), so ${target.display} may be one of them.`);
+      return [{ level: 'warn', message: `Probed ${target.display} after confirmation, without knowing whether it is a live-mode endpoint.` }];
+    }
+    return [{ level: 'warn', message: `Could not check the live-mode webhook endpoints (${live.failure.message}); ${target.display} is a ${target.scope} address, which Stripe cannot deliver to.` }];
+  }
+  const registered = liveEndpointsAt(url, live.value);
+  if (registered.length === 0) return [];
+  const ids = registered.map((endpoint) => endpoint.id).join(', ');
+  await requireConfirmation(io, allowRemote, `${target.display} is registered on live-mode webhook endpoint ${ids}: the probe would send it test and forged events.`);
+  return [{ level: 'warn', message: `Probed live-mode endpoint ${ids} after confirmation.` }];
 }
 
 /** A live endpoint needs --allow-remote and a typed "yes"; CI or a missing terminal cannot give one. */
@@ -97,7 +117,7 @@ async function requireConfirmation(io: CliIo, allowRemote: boolean, reason: stri
   if (!interactive) {
     throw new UserError(`Refusing to probe: ${reason}`, 'Sending there needs a typed confirmation, which cannot be given without a terminal (CI, pipes). Probe a local run of your handler instead.');
   }
-  const prompt = createInterface({ input: io.stdin, output: io.stderr, terminal: true });
+  const prompt = createInterface({ input: io.stdin, output: io.stderr });
   try {
     const answer = await prompt.question(`${reason}\nType "yes" to send ${PROBE_STEPS.length} probe requests there: `);
     if (answer.trim().toLowerCase() !== 'yes') throw new UserError('Probe cancelled: nothing was sent.', 'Probe a local run of your handler instead.');

@@ -14,6 +14,11 @@ import { prepareRun, readsProbe, reportKeys } from './prepare.js';
 import { prepareProbe } from './probe-setup.js';
 import { collectArtifacts } from './run.js';
 
+const ONLY_THE_HANDLER = {
+  level: 'info' as const,
+  message: 'Only the webhook handler was checked; `identity-golive check` covers the rest of the checklist.',
+};
+
 export async function runProbe(options: ProbeOptions, io: CliIo, now = Date.now()): Promise<Report> {
   const probeRules = RULES.filter(readsProbe).map((rule) => rule.meta.id);
   // Keys are read only to refuse live-mode endpoints; the probe itself needs none.
@@ -29,7 +34,7 @@ export async function runProbe(options: ProbeOptions, io: CliIo, now = Date.now(
   return buildReport(runs, {
     now,
     fatal: false,
-    notices: [...run.notices, ...setup.notices],
+    notices: [...run.notices, ...setup.notices, ONLY_THE_HANDLER],
     target: { cwd: run.cwd, configFile: run.config.filepath, keys: reportKeys(run.keys), apiBase: run.apiBase?.origin ?? null, snapshot: null, offline: false },
   });
 }

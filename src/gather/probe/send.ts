@@ -93,7 +93,10 @@ export function sendProbe(target: ProbeTarget, outgoing: OutgoingProbe, timeoutM
 
 /** One line, secrets masked before cutting, so a cut can never leave part of a secret behind. */
 export function excerptOf(text: string, secretValue: string): string {
-  const flat = maskSecrets(text.split(secretValue).join('whsec_…'))
+  // The secret is also dropped without its prefix, in case the handler prints only its tail.
+  const bare = secretValue.replace(/^whsec_/, '');
+  const withoutSecret = text.split(secretValue).join('whsec_…');
+  const flat = maskSecrets(bare.length >= 8 ? withoutSecret.split(bare).join('…') : withoutSecret)
     .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
