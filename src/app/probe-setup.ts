@@ -70,7 +70,7 @@ export async function prepareProbe(settings: ProbeSettings, run: PreparedRun, io
 
   notices.push({
     level: 'info',
-    message: `Probe: ${PROBE_STEPS.length} requests to ${target.display} (${target.scope} address ${target.address}), signed with the secret from ${secret.source} (${secret.masked}); budget ${formatBudget(timeoutMs)} each.`,
+    message: `Probe: ${PROBE_STEPS.length} requests to ${target.display} (${target.scope}: ${target.addresses.map((entry) => entry.address).join(', ')}), signed with the secret from ${secret.source} (${secret.masked}); budget ${formatBudget(timeoutMs)} each.`,
   });
   return { request: { target, secret, timeoutMs }, notices, webhookEndpoints };
 }

@@ -38,8 +38,8 @@ describe('resolveProbeTarget', () => {
   const url = (raw: string) => parseProbeUrl(raw, '--url');
 
   it('accepts loopback and private literals, connecting to exactly that address', async () => {
-    await expect(resolveProbeTarget(url('http://127.0.0.1:4242/webhook'), { allowRemote: false })).resolves.toMatchObject({ address: '127.0.0.1', family: 4, scope: 'loopback' });
-    await expect(resolveProbeTarget(url('http://[::1]:4242/webhook'), { allowRemote: false })).resolves.toMatchObject({ address: '::1', family: 6, scope: 'loopback' });
+    await expect(resolveProbeTarget(url('http://127.0.0.1:4242/webhook'), { allowRemote: false })).resolves.toMatchObject({ addresses: [{ address: '127.0.0.1', family: 4 }], scope: 'loopback' });
+    await expect(resolveProbeTarget(url('http://[::1]:4242/webhook'), { allowRemote: false })).resolves.toMatchObject({ addresses: [{ address: '::1', family: 6 }], scope: 'loopback' });
     await expect(resolveProbeTarget(url('https://10.0.0.5/hooks'), { allowRemote: false })).resolves.toMatchObject({ scope: 'private' });
   });
 
@@ -63,7 +63,7 @@ describe('resolveProbeTarget', () => {
   it('allows a public address with --allow-remote', async () => {
     const resolve = async () => [{ address: '93.184.216.34', family: 4 }];
     await expect(resolveProbeTarget(url('https://hooks.example.com/stripe?token=abc'), { allowRemote: true, resolve })).resolves.toMatchObject({
-      address: '93.184.216.34',
+      addresses: [{ address: '93.184.216.34', family: 4 }],
       scope: 'public',
       display: 'https://hooks.example.com/stripe?…',
     });
@@ -114,8 +114,8 @@ describe('parseProbeTimeout', () => {
 describe('live-endpoint guard', () => {
   const live = endpoint({ id: 'we_live1', url: 'https://hooks.example.com/stripe/', livemode: true });
   const url = new URL('https://hooks.example.com/stripe');
-  const target = { url, display: 'https://hooks.example.com/stripe', address: '93.184.216.34', family: 4 as const, scope: 'public' as const };
-  const local = { ...target, address: '127.0.0.1', scope: 'loopback' as const };
+  const target = { url, display: 'https://hooks.example.com/stripe', addresses: [{ address: '93.184.216.34', family: 4 as const }] as const, scope: 'public' as const };
+  const local = { ...target, addresses: [{ address: '127.0.0.1', family: 4 as const }] as const, scope: 'loopback' as const };
 
   it('matches on scheme, host, port and path, ignoring a trailing slash and query', () => {
     expect(liveEndpointsAt(new URL('https://HOOKS.example.com/stripe?x=1'), [live])).toEqual([live]);

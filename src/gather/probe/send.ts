@@ -18,11 +18,16 @@ export interface OutgoingProbe {
   readonly signature: string | null;
 }
 
-/** Connect to the vetted address only: the hostname is not looked up again (no DNS rebinding). */
+/**
+ * Connect to vetted addresses only: the hostname is not looked up again (no DNS rebinding). All of
+ * them are offered, so `localhost` reaching ::1 and 127.0.0.1 works whichever the handler binds.
+ */
 function pinnedLookup(target: ProbeTarget): LookupFunction {
   return (_hostname, options, callback) => {
-    if (options.all) (callback as unknown as (error: null, addresses: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
-    else callback(null, target.address, target.family);
+    const wanted = options.family === 4 || options.family === 6 ? target.addresses.filter((entry) => entry.family === options.family) : target.addresses;
+    if (options.all) (callback as unknown as (error: null, addresses: readonly { address: string; family: number }[]) => void)(null, wanted);
+    else if (wanted[0]) callback(null, wanted[0].address, wanted[0].family);
+    else callback(Object.assign(new Error(`no vetted IPv${String(options.family)} address`), { code: 'ENOTFOUND' }), '', 0);
   };
 }
 

@@ -66,8 +66,7 @@ export async function resolveProbeTarget(url: URL, { allowRemote, resolve = syst
       throw new UserError(`Cannot resolve ${host} (${code}) for the probe URL ${display}.`, 'Check the hostname, or use an IP address such as 127.0.0.1.');
     }
   }
-  const first = addresses[0];
-  if (!first) throw new UserError(`${host} resolved to no address.`, 'Check the hostname, or use an IP address such as 127.0.0.1.');
+  if (addresses.length === 0) throw new UserError(`${host} resolved to no address.`, 'Check the hostname, or use an IP address such as 127.0.0.1.');
   const scoped = addresses.map((entry) => ({ ...entry, scope: addressScope(entry.address) }));
   const outside = scoped.find((entry) => entry.scope === 'public');
   if (outside && !allowRemote) {
@@ -77,7 +76,9 @@ export async function resolveProbeTarget(url: URL, { allowRemote, resolve = syst
       'Point --url at a local run of your handler (127.0.0.1, localhost, a private network address), or pass --allow-remote if you mean to probe that server.',
     );
   }
-  // Prefer a local address when a name resolves to both kinds.
-  const chosen = scoped.find((entry) => entry.scope !== 'public') ?? scoped[0]!;
-  return { url, display, address: chosen.address, family: chosen.family === 6 ? 6 : 4, scope: chosen.scope };
+  // Local addresses first when a name resolves to both kinds (only possible with --allow-remote).
+  const ordered = [...scoped.filter((entry) => entry.scope !== 'public'), ...scoped.filter((entry) => entry.scope === 'public')];
+  const vetted = ordered.map((entry) => ({ address: entry.address, family: entry.family === 6 ? (6 as const) : (4 as const) }));
+  const scope = scoped.some((entry) => entry.scope === 'public') ? 'public' : scoped.some((entry) => entry.scope === 'private') ? 'private' : 'loopback';
+  return { url, display, addresses: [vetted[0]!, ...vetted.slice(1)], scope };
 }

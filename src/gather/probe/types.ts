@@ -35,14 +35,19 @@ export interface ProbeRecord {
   readonly exchanges: readonly ProbeExchange[];
 }
 
-/** Where the probe connects: the URL as given, and the address it resolved to and was vetted. */
+export interface VettedAddress {
+  readonly address: string;
+  readonly family: 4 | 6;
+}
+
+/** Where the probe connects: the URL as given, and the addresses it resolved to and were vetted. */
 export interface ProbeTarget {
   readonly url: URL;
   /** For display: no userinfo, query masked. */
   readonly display: string;
-  /** The vetted address the socket connects to (no second DNS lookup, so no rebinding). */
-  readonly address: string;
-  readonly family: 4 | 6;
+  /** The vetted addresses, tried in order, that the socket may connect to (no second DNS lookup, so no rebinding). */
+  readonly addresses: readonly [VettedAddress, ...VettedAddress[]];
+  /** The widest scope among them: public only with --allow-remote. */
   readonly scope: 'loopback' | 'private' | 'public';
 }
 
