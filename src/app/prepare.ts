@@ -15,6 +15,7 @@ import type { Notice, ReportKey } from '../report/types.js';
 import { RULES, RULES_BY_ID } from '../../rules/index.js';
 import { UserError } from '../util/user-error.js';
 import { isStripeArtifact } from '../engine/artifacts.js';
+import type { ProbeRequest } from '../gather/probe/types.js';
 
 export interface PreparedRun {
   cwd: string;
@@ -24,6 +25,8 @@ export interface PreparedRun {
   keys: KeySet;
   apiBase: URL | null;
   notices: Notice[];
+  /** Set by `probe` and `check --probe` once the target is vetted. */
+  probe?: ProbeRequest | null;
 }
 
 export function resolveCwd(io: CliIo, dir: string | undefined): string {
@@ -38,8 +41,20 @@ export function resolveCwd(io: CliIo, dir: string | undefined): string {
   return cwd;
 }
 
-/** Rules to run: the --rule/--only selection (validated), minus those configured `off`. */
-export function selectRules(ids: readonly string[] | null, config: ResolvedConfig): { rules: AnyRule[]; severities: Map<string, Exclude<Severity, 'off'>> } {
+/** Rules that judge the webhook-handler probe: by default they run only when probing is requested. */
+export function readsProbe(rule: AnyRule): boolean {
+  return rule.meta.requiredArtifacts.includes('Probe');
+}
+
+/**
+ * Rules to run: the --rule/--only selection (validated), minus those configured `off`. Without a
+ * selection, the probe rules join only when probing is requested (they need a running handler).
+ */
+export function selectRules(
+  ids: readonly string[] | null,
+  config: ResolvedConfig,
+  { includeProbe = false }: { includeProbe?: boolean } = {},
+): { rules: AnyRule[]; severities: Map<string, Exclude<Severity, 'off'>> } {
   const configured = config.rules ?? {};
   for (const id of [...(ids ?? []), ...Object.keys(configured)]) {
     if (!RULES_BY_ID.has(id)) {
@@ -47,7 +62,7 @@ export function selectRules(ids: readonly string[] | null, config: ResolvedConfi
       throw new UserError(`Unknown rule "${id}" in ${where}.`, `Known rules: ${[...RULES_BY_ID.keys()].join(', ')}. \`identity-golive rules\` lists them.`);
     }
   }
-  const chosen = ids ? RULES.filter((rule) => ids.includes(rule.meta.id)) : [...RULES];
+  const chosen = ids ? RULES.filter((rule) => ids.includes(rule.meta.id)) : RULES.filter((rule) => includeProbe || !readsProbe(rule));
   const severities = new Map<string, Exclude<Severity, 'off'>>();
   const rules = chosen.filter((rule) => {
     const severity = configured[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -58,15 +73,24 @@ export function selectRules(ids: readonly string[] | null, config: ResolvedConfi
   return { rules, severities };
 }
 
-export async function prepareRun(options: TargetOptions, io: CliIo, { needsKeys = true } = {}): Promise<PreparedRun> {
+export async function prepareRun(options: TargetOptions, io: CliIo, { needsKeys = true, includeProbe = false } = {}): Promise<PreparedRun> {
   const cwd = resolveCwd(io, options.cwd);
   const config = await loadConfig({ cwd, configPath: options.config });
-  const { rules, severities } = selectRules(selectedRuleIds(options), config);
+  const ids = selectedRuleIds(options);
+  const { rules, severities } = selectRules(ids, config, { includeProbe });
   const keys = needsKeys ? keysFromEnv(io.env) : {};
   const apiBase = parseApiBase(options.apiBase ?? config.stripe.apiBase);
   const usesStripe = rules.some((rule) => rule.meta.requiredArtifacts.some(isStripeArtifact));
-  return { cwd, config, rules, severities, keys, apiBase, notices: needsKeys && usesStripe ? keyNotices(keys, Boolean(options.offline)) : [] };
+  const notices = needsKeys && usesStripe ? keyNotices(keys, Boolean(options.offline)) : [];
+  if (!ids && !includeProbe && RULES.some(readsProbe)) notices.push(PROBE_NOT_RUN);
+  return { cwd, config, rules, severities, keys, apiBase, notices };
 }
+
+const PROBE_NOT_RUN: Notice = {
+  level: 'info',
+  message: 'The webhook handler was not probed (its rules run with --probe).',
+  fix: '`identity-golive check --probe --probe-url http://127.0.0.1:4242/webhook` (or `identity-golive probe`) sends it signed Identity events.',
+};
 
 export const RESTRICTED_KEY_PERMISSIONS =
   'Account: Read · Webhook Endpoints: Read · Events: Read · Identity Verification Sessions and Reports: Read (and nothing else: no write, no "sensitive verification results")';
@@ -107,5 +131,6 @@ export function gatherContext(run: PreparedRun, io: CliIo, options: TargetOption
     env: io.env,
     now,
     progress,
+    probe: run.probe ?? null,
   };
 }

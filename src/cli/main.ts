@@ -8,13 +8,14 @@ import { maskSecrets } from '../util/mask.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerGather } from './commands/gather.js';
+import { registerProbe } from './commands/probe.js';
 
 export type ExitCode = 0 | 1 | 2;
 
 /** Each command registers itself and reports its exit code through `setExit`. */
 export type CommandRegistrar = (program: Command, io: CliIo, setExit: (code: ExitCode) => void) => void;
 
-const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather];
+const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather, registerProbe];
 
 const EPILOG = `
 Exit codes:
@@ -27,6 +28,7 @@ Environment:
   STRIPE_LIVE_API_KEY   a live-mode key, to check both modes in one run
   STRIPE_TEST_API_KEY   a test-mode key, to check both modes in one run
   STRIPE_API_BASE       Stripe API base URL (a local double or stripe-mock)
+  STRIPE_WEBHOOK_SECRET the endpoint's signing secret (whsec_…), for probe and check --probe
   NO_COLOR, FORCE_COLOR colour control; CI=true disables colour, spinners and prompts
 
 Docs: https://docs.stripe.com/identity/before-going-live`;

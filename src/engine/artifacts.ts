@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { SourceIndex } from '../gather/source/types.js';
 import type { AttestationSet } from '../gather/attestations/types.js';
 import type { PageFacts, PageId } from '../gather/pages/types.js';
+import type { ProbeRecord } from '../gather/probe/types.js';
 
 export type Mode = 'test' | 'live';
 export const MODES: readonly Mode[] = ['live', 'test'];
@@ -91,6 +92,8 @@ export interface Artifacts {
   Source: Gathered<SourceIndex>;
   Attestations: Gathered<AttestationSet>;
   Pages: Readonly<Record<PageId, Gathered<PageFacts>>>;
+  /** The webhook handler's answers to signed Identity events; gathered only by `probe` / `check --probe`. */
+  Probe: Gathered<ProbeRecord>;
 }
 
 export type ArtifactId = keyof Artifacts;

@@ -3,6 +3,7 @@ import type { ArtifactId, Artifacts, Mode } from '../engine/artifacts.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { KeySet } from './stripe/keys.js';
 import type { AnyRule } from '../engine/rule.js';
+import type { ProbeRequest } from './probe/types.js';
 
 export interface GatherContext {
   readonly cwd: string;
@@ -15,6 +16,8 @@ export interface GatherContext {
   readonly now: number;
   /** Progress lines for the spinner; never secrets. */
   readonly progress?: (message: string) => void;
+  /** Set only by `probe` and `check --probe`: the vetted target, secret and budget. */
+  readonly probe?: ProbeRequest | null;
 }
 
 /** What the selected rules need from one artifact: the Stripe modes, and the rules (for their patterns). */

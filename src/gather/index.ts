@@ -11,5 +11,6 @@ export const GATHERERS: GathererMap = {
   Source: async (ctx, demand) => (await import('./source/gather.js')).gatherSource(ctx, demand),
   Attestations: async (ctx) => (await import('./attestations/gather.js')).gatherAttestations(ctx),
   Pages: async (ctx) => (await import('./pages/gather.js')).gatherPages(ctx),
+  Probe: async (ctx) => (await import('./probe/gather.js')).gatherProbe(ctx),
 };
 

@@ -60,6 +60,7 @@ function gatherersCounting(accountResult: PerMode<AccountFacts>, calls: string[]
     Source: unexpected,
     Attestations: unexpected,
     Pages: unexpected,
+    Probe: unexpected,
   } as GathererMap;
 }
 

@@ -6,6 +6,11 @@ export interface CheckOptions extends TargetOptions {
   format: string;
   snapshot?: string;
   printConfig?: boolean;
+  /** Probe the webhook handler and fold its results into the webhooks item. */
+  probe?: boolean;
+  probeUrl?: string;
+  probeTimeout?: string;
+  allowRemote?: boolean;
 }
 
 export const registerCheck: CommandRegistrar = (program: Command, io, setExit) => {
@@ -16,6 +21,10 @@ export const registerCheck: CommandRegistrar = (program: Command, io, setExit) =
     .addOption(new Option('-f, --format <format>', 'report format on stdout').choices(['pretty', 'json']).default('pretty'))
     .option('--snapshot <file>', 'replay artifacts saved by `identity-golive gather` instead of calling Stripe')
     .option('--print-config', 'print the resolved config as JSON and exit')
+    .option('--probe', 'also probe the webhook handler with signed Identity events (see `identity-golive probe --help`)')
+    .option('--probe-url <url>', 'the webhook route to probe (implies --probe; default: config webhook.url)')
+    .option('--probe-timeout <seconds>', 'time budget for each probe answer', '5')
+    .option('--allow-remote', 'let --probe send to a public address')
     .addHelpText(
       'after',
       `
@@ -24,6 +33,7 @@ Examples:
   $ STRIPE_LIVE_API_KEY=rk_live_… STRIPE_TEST_API_KEY=rk_test_… identity-golive check --format json
   $ identity-golive check --snapshot golive-snapshot.json     # no key needed
   $ identity-golive check --rule webhook-endpoint-registered
+  $ STRIPE_WEBHOOK_SECRET=whsec_… identity-golive check --probe-url http://127.0.0.1:4242/webhook
 
 A read-only restricted key needs: Connect/Account Read (connected_account_read),
 Webhook Endpoints Read, Events Read, Identity Verification Sessions and Reports Read.`,
