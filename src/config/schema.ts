@@ -40,7 +40,7 @@ export const configSchema = z.strictObject({
     .prefault({}),
   webhook: z
     .strictObject({
-      url: httpsUrl.optional().describe('Your webhook handler URL, for `probe`.'),
+      url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional().describe('Your webhook handler URL for `probe` (a local http URL is fine).'),
       secretEnv: z.string().default('STRIPE_WEBHOOK_SECRET').describe('Environment variable holding the signing secret.'),
     })
     .prefault({}),

@@ -1,6 +1,7 @@
 // Turn rule runs into the finished Report: render messages, order by checklist, count, decide exit.
 import { CHECKLIST_ORDER } from '../engine/checklist.js';
 import { BUILTIN_MESSAGES, render } from '../engine/messages.js';
+import { maskSecrets } from '../util/mask.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { STATUSES, type Status } from '../engine/rule.js';
 import type { RuleRun } from '../engine/runner.js';
@@ -33,10 +34,15 @@ export function toResult({ rule, severity, outcome }: RuleRun): RuleResult {
         message,
         fix,
         location: finding.location ?? null,
-        data: { ...data },
+        data: maskData(data),
       };
     }),
   };
+}
+
+/** Finding data reaches JSON, SARIF and the rest verbatim, so it is masked like messages are. */
+function maskData(data: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecrets(value) : value]));
 }
 
 export function compareResults(a: RuleResult, b: RuleResult): number {
