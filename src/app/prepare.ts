@@ -39,15 +39,20 @@ export function resolveCwd(io: CliIo, dir: string | undefined): string {
 }
 
 /** Rules to run: the --rule/--only selection (validated), minus those configured `off`. */
-export function selectRules(ids: readonly string[] | null, config: ResolvedConfig): { rules: AnyRule[]; severities: Map<string, Exclude<Severity, 'off'>> } {
+export function selectRules(
+  ids: readonly string[] | null,
+  config: ResolvedConfig,
+  registry: readonly AnyRule[] = RULES,
+): { rules: AnyRule[]; severities: Map<string, Exclude<Severity, 'off'>> } {
   const configured = config.rules ?? {};
+  const byId = registry === RULES ? RULES_BY_ID : new Map(registry.map((rule) => [rule.meta.id, rule]));
   for (const id of [...(ids ?? []), ...Object.keys(configured)]) {
-    if (!RULES_BY_ID.has(id)) {
+    if (!byId.has(id)) {
       const where = ids?.includes(id) ? '--rule' : `${config.filepath ?? 'config'}: rules`;
-      throw new UserError(`Unknown rule "${id}" in ${where}.`, `Known rules: ${[...RULES_BY_ID.keys()].join(', ')}. \`identity-golive rules\` lists them.`);
+      throw new UserError(`Unknown rule "${id}" in ${where}.`, `Known rules: ${[...byId.keys()].join(', ')}. \`identity-golive rules\` lists them.`);
     }
   }
-  const chosen = ids ? RULES.filter((rule) => ids.includes(rule.meta.id)) : [...RULES];
+  const chosen = ids ? registry.filter((rule) => ids.includes(rule.meta.id)) : [...registry];
   const severities = new Map<string, Exclude<Severity, 'off'>>();
   const rules = chosen.filter((rule) => {
     const severity = configured[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -58,10 +63,10 @@ export function selectRules(ids: readonly string[] | null, config: ResolvedConfi
   return { rules, severities };
 }
 
-export async function prepareRun(options: TargetOptions, io: CliIo, { needsKeys = true } = {}): Promise<PreparedRun> {
+export async function prepareRun(options: TargetOptions, io: CliIo, { needsKeys = true, registry = RULES as readonly AnyRule[] | undefined } = {}): Promise<PreparedRun> {
   const cwd = resolveCwd(io, options.cwd);
   const config = await loadConfig({ cwd, configPath: options.config });
-  const { rules, severities } = selectRules(selectedRuleIds(options), config);
+  const { rules, severities } = selectRules(selectedRuleIds(options), config, registry ?? RULES);
   const keys = needsKeys ? keysFromEnv(io.env) : {};
   const apiBase = parseApiBase(options.apiBase ?? config.stripe.apiBase);
   const usesStripe = rules.some((rule) => rule.meta.requiredArtifacts.some(isStripeArtifact));
