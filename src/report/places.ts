@@ -65,13 +65,18 @@ export const gateRank = (gate: GateClass) => GATE_ORDER.indexOf(gate);
  * line number (moving code must not reopen an alert) nor the data (a count that changes is the
  * same problem). `seen` tells apart otherwise identical findings by their order.
  */
-export function fingerprint(ruleId: string, finding: Pick<ReportFinding, 'messageId' | 'location'>, seen: Map<string, number>): string {
-  const where = finding.location;
-  const subject = !where ? '' : 'file' in where ? `file:${toPosix(where.file)}` : 'stripe' in where ? `stripe:${where.stripe}` : `url:${where.url}`;
-  const base = createHash('sha256').update([ruleId, finding.messageId, subject].join('\0')).digest('hex');
+export function fingerprint(ruleId: string, messageId: string, subject: string, seen: Map<string, number>): string {
+  const base = createHash('sha256').update([ruleId, messageId, subject].join('\0')).digest('hex');
   const count = seen.get(base) ?? 0;
   seen.set(base, count + 1);
   return count === 0 ? base : createHash('sha256').update(`${base}\0${count}`).digest('hex');
+}
+
+/** What a finding is about, for its fingerprint. */
+export function subjectOf(location: ReportFinding['location']): string {
+  if (!location) return '';
+  if ('file' in location) return `file:${toPosix(location.file)}`;
+  return 'stripe' in location ? `stripe:${location.stripe}` : `url:${location.url}`;
 }
 
 export const STATUS_LABEL: Record<RuleResult['status'], string> = {

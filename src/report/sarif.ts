@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { CHECKLIST, CHECKLIST_ORDER } from '../engine/checklist.js';
 import type { GateClass } from '../engine/exit-code.js';
 import type { Reporter, ReporterOptions } from './index.js';
-import { fingerprint, placeOf, rankedFindings, STATUS_LABEL, type Place } from './places.js';
+import { fingerprint, placeOf, rankedFindings, STATUS_LABEL, subjectOf, type Place } from './places.js';
 import type { Report, ReportFinding, SuppressionIssue } from './types.js';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -100,7 +100,7 @@ export const sarif: Reporter = (report: Report, options: ReporterOptions) => {
       level: LEVEL[result.gate],
       message: { text: messageText(finding, place) },
       locations: [physical(place)],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(result.ruleId, finding, seen) },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(result.ruleId, finding.messageId, subjectOf(finding.location), seen) },
       properties: { status: result.status, statusLabel: STATUS_LABEL[result.status], gate: result.gate, severity: result.severity, messageId: finding.messageId },
     };
   });
@@ -112,7 +112,7 @@ export const sarif: Reporter = (report: Report, options: ReporterOptions) => {
       level: FINDING_LEVEL[entry.finding.level],
       message: { text: messageText(entry.finding, place) },
       locations: [physical(place)],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(entry.ruleId, entry.finding, seen) },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(entry.ruleId, entry.finding.messageId, subjectOf(entry.finding.location), seen) },
       suppressions: [
         {
           kind: entry.source === 'inline' ? 'inSource' : 'external',
@@ -133,7 +133,7 @@ export const sarif: Reporter = (report: Report, options: ReporterOptions) => {
       level: report.gate.failOn === 'warn' ? 'error' : 'warning',
       message: { text: `${issue.message}\nFix: ${issue.fix}` },
       locations: [physical(place)],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(rule.id, { messageId: issue.kind, location: issue.location ?? { stripe: `${issue.ruleIds.join(',')}|${issue.target ?? ''}` } }, seen) },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(rule.id, issue.kind, `${subjectOf(issue.location)}|${issue.ruleIds.join(',')}|${issue.target ?? ''}`, seen) },
     });
   }
 
