@@ -53,16 +53,17 @@ export function readsProbe(rule: AnyRule): boolean {
 export function selectRules(
   ids: readonly string[] | null,
   config: ResolvedConfig,
-  { includeProbe = false }: { includeProbe?: boolean } = {},
+  { includeProbe = false, registry = RULES }: { includeProbe?: boolean; registry?: readonly AnyRule[] } = {},
 ): { rules: AnyRule[]; severities: Map<string, Exclude<Severity, 'off'>> } {
   const configured = config.rules ?? {};
+  const byId = registry === RULES ? RULES_BY_ID : new Map(registry.map((rule) => [rule.meta.id, rule]));
   for (const id of [...(ids ?? []), ...Object.keys(configured)]) {
-    if (!RULES_BY_ID.has(id)) {
+    if (!byId.has(id)) {
       const where = ids?.includes(id) ? '--rule' : `${config.filepath ?? 'config'}: rules`;
-      throw new UserError(`Unknown rule "${id}" in ${where}.`, `Known rules: ${[...RULES_BY_ID.keys()].join(', ')}. \`identity-golive rules\` lists them.`);
+      throw new UserError(`Unknown rule "${id}" in ${where}.`, `Known rules: ${[...byId.keys()].join(', ')}. \`identity-golive rules\` lists them.`);
     }
   }
-  const chosen = ids ? RULES.filter((rule) => ids.includes(rule.meta.id)) : RULES.filter((rule) => includeProbe || !readsProbe(rule));
+  const chosen = ids ? registry.filter((rule) => ids.includes(rule.meta.id)) : registry.filter((rule) => includeProbe || !readsProbe(rule));
   const severities = new Map<string, Exclude<Severity, 'off'>>();
   const rules = chosen.filter((rule) => {
     const severity = configured[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -73,16 +74,20 @@ export function selectRules(
   return { rules, severities };
 }
 
-export async function prepareRun(options: TargetOptions, io: CliIo, { needsKeys = true, includeProbe = false } = {}): Promise<PreparedRun> {
+export async function prepareRun(
+  options: TargetOptions,
+  io: CliIo,
+  { needsKeys = true, includeProbe = false, registry = RULES as readonly AnyRule[] | undefined } = {},
+): Promise<PreparedRun> {
   const cwd = resolveCwd(io, options.cwd);
   const config = await loadConfig({ cwd, configPath: options.config });
   const ids = selectedRuleIds(options);
-  const { rules, severities } = selectRules(ids, config, { includeProbe });
+  const { rules, severities } = selectRules(ids, config, { includeProbe, registry: registry ?? RULES });
   const keys = needsKeys ? keysFromEnv(io.env) : {};
   const apiBase = parseApiBase(options.apiBase ?? config.stripe.apiBase);
   const usesStripe = rules.some((rule) => rule.meta.requiredArtifacts.some(isStripeArtifact));
   const notices = needsKeys && usesStripe ? keyNotices(keys, Boolean(options.offline)) : [];
-  if (!ids && !includeProbe && RULES.some(readsProbe)) notices.push(PROBE_NOT_RUN);
+  if (!ids && !includeProbe && (registry ?? RULES).some(readsProbe)) notices.push(PROBE_NOT_RUN);
   return { cwd, config, rules, severities, keys, apiBase, notices };
 }
 

@@ -1,5 +1,10 @@
 // A spinner on stderr while gathering, only on an interactive terminal (never in CI or pipes).
-import type { CliIo } from '../cli/io.js';
+import { isCi, type CliIo } from '../cli/io.js';
+
+/** A spinner only for a person at a terminal: never in CI, never into a pipe or file. */
+export function showsProgress(io: Pick<CliIo, 'env' | 'stderr'>): boolean {
+  return Boolean(io.stderr.isTTY) && !isCi(io.env);
+}
 
 export async function withProgress<T>(interactive: boolean, io: CliIo, label: string, work: (progress: (message: string) => void) => Promise<T>): Promise<T> {
   if (!interactive) return work(() => {});

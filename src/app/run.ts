@@ -1,6 +1,6 @@
 // Gather (or replay) and run: the part `check` and `gather` share after preparation.
+import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
-import { isCi } from '../cli/io.js';
 import type { TargetOptions } from '../cli/commands/shared-options.js';
 import { STRIPE_ARTIFACTS, type Artifacts } from '../engine/artifacts.js';
 import { demandOf, gatherArtifacts, type GathererMap } from '../engine/runner.js';
@@ -8,7 +8,7 @@ import type { GatherFailure } from '../engine/gathered.js';
 import { GATHERERS } from '../gather/index.js';
 import { artifactsFromSnapshot, readSnapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
-import { withProgress } from './progress.js';
+import { showsProgress, withProgress } from './progress.js';
 
 export async function collectArtifacts(
   run: PreparedRun,
@@ -18,11 +18,11 @@ export async function collectArtifacts(
   gatherers: GathererMap = GATHERERS,
 ): Promise<Partial<Artifacts>> {
   if (options.snapshot) {
-    const snapshot = await readSnapshot(options.snapshot);
+    // Relative to where the command was run, like every other path argument.
+    const snapshot = await readSnapshot(path.resolve(io.cwd, options.snapshot));
     return artifactsFromSnapshot(snapshot, run.config, demandOf(run.rules).keys());
   }
-  const interactive = Boolean(io.stderr.isTTY) && !isCi(io.env);
-  return withProgress(interactive, io, 'Gathering evidence', (progress) =>
+  return withProgress(showsProgress(io), io, 'Gathering evidence', (progress) =>
     gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), gatherers),
   );
 }

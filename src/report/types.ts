@@ -2,6 +2,7 @@
 import type { ChecklistItemId } from '../engine/checklist.js';
 import type { FindingLevel, Location, Severity, Status } from '../engine/rule.js';
 import type { Mode } from '../engine/artifacts.js';
+import type { FailOn, GateClass } from '../engine/exit-code.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -23,6 +24,51 @@ export interface RuleResult {
   status: Status;
   docsUrl: string;
   findings: ReportFinding[];
+  /** What this result means for the exit code under the run's policy (computed by the engine). */
+  gate: GateClass;
+}
+
+export type SuppressionSource = 'config' | 'inline';
+
+/** A finding hidden by a suppression: listed with its reason, never silently dropped. */
+export interface SuppressedFinding {
+  ruleId: string;
+  item: ChecklistItemId;
+  finding: ReportFinding;
+  reason: string;
+  source: SuppressionSource;
+  /** The config entry's `expires` date; null for inline directives (they live with the code). */
+  expires: string | null;
+  /** The config entry's `target` (null: the whole rule); for inline, the file:line directive. */
+  target: string | null;
+}
+
+/** A suppression that hides nothing because it is unsound; each is a warning. */
+export interface SuppressionIssue {
+  kind: 'expired' | 'missing_reason' | 'unknown_rule';
+  source: SuppressionSource;
+  ruleIds: string[];
+  target: string | null;
+  /** Inline: the directive's line; config: null (the config file). */
+  location: { file: string; line: number } | null;
+  reason: string | null;
+  expires: string | null;
+  message: string;
+  fix: string;
+}
+
+/** The threshold the run was judged by, and the counts behind the exit code. */
+export interface GateSummary {
+  failOn: FailOn;
+  maxWarnings: number | null;
+  strict: boolean;
+  inlineSuppressions: boolean;
+  fatal: boolean;
+  blocking: number;
+  undecided: number;
+  warnings: number;
+  /** Why the exit code is what it is, in one sentence. */
+  reason: string;
 }
 
 export interface ReportKey {
@@ -54,6 +100,11 @@ export interface Report {
   results: RuleResult[];
   notices: Notice[];
   summary: Record<Status, number> & { total: number };
+  /** Findings hidden by a suppression (config or inline), with their reasons. */
+  suppressed: SuppressedFinding[];
+  /** Suppressions that are expired, lack a reason or name an unknown rule (warnings). */
+  suppressionIssues: SuppressionIssue[];
+  gate: GateSummary;
   /** 0 ready, 1 not ready, 2 could not decide: computed by the engine, not by reporters. */
   exitCode: 0 | 1 | 2;
 }

@@ -39,7 +39,7 @@ describe('CLI usage', () => {
     ['an unknown rule', ['check', '--rule', 'no-such-rule'], /Unknown rule "no-such-rule" in --rule/],
     ['a missing --cwd', ['check', '--cwd', '/nonexistent/golive'], /--cwd does not exist: \/nonexistent\/golive/],
     ['plain http to a remote API base', ['check', '--api-base', 'http://api.example.com'], /Refusing plain http to api\.example\.com/],
-    ['a missing snapshot', ['check', '--snapshot', 'missing.json'], /Cannot read snapshot missing\.json/],
+    ['a missing snapshot', ['check', '--snapshot', 'missing.json'], /Cannot read snapshot \/.*\/missing\.json: ENOENT/],
   ])('rejects %s with exit 2 and no stack trace', async (_name, args, message) => {
     const { code, stderr } = await runCli(args, { cwd: dir });
     expect(code).toBe(2);

@@ -1,0 +1,66 @@
+// The built CLI, spawned as CI runs it: report files, exit codes, no colour, no prompt.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/identity-golive.js');
+const run = promisify(execFile);
+
+async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function project(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'golive-cli-'));
+  writeFileSync(path.join(dir, 'identity-golive.config.json'), JSON.stringify({ suppressions: [{ rule: 'x', reason: 'y', expires: '2027-01-01' }] }));
+  writeFileSync(path.join(dir, 'golive-snapshot.json'), JSON.stringify({ kind: 'identity-golive-snapshot', schemaVersion: 1, toolVersion: 'test', gatheredAt: '2026-11-22T00:00:00Z', artifacts: {} }));
+  return dir;
+}
+
+describe('identity-golive check in CI', () => {
+  it('writes --report files and exits with the report’s code', async () => {
+    const dir = project();
+    const { code, stdout, stderr } = await cli(['check', '--snapshot', 'golive-snapshot.json', '--report', 'sarif=reports/golive.sarif', '--report', 'junit=reports/junit.xml'], dir, { NO_COLOR: '1' });
+    expect(stderr).toBe('');
+    // No rule is registered on this branch yet: nothing checked is nothing proven (exit 2).
+    expect(code).toBe(2);
+    expect(stdout).toContain('No rules ran');
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'reports/golive.sarif'), 'utf8'));
+    expect(sarif).toMatchObject({ version: '2.1.0', runs: [{ invocations: [{ exitCode: 2 }] }] });
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(path.join(dir, 'reports/junit.xml'), 'utf8'));
+    expect(junit.testsuites.failures).toBe('1');
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it.each([
+    [['--report', 'sarif'], 'is not <format>=<file>'],
+    [['--report', 'csv=out.csv'], 'unknown format "csv"'],
+    [['--max-warnings', 'many'], "option '--max-warnings <n>' argument 'many' is invalid"],
+    [['--fail-on', 'info'], "argument 'info' is invalid"],
+  ])('%j is a usage error: exit 2, a clear message, nothing written', async (args, message) => {
+    const dir = project();
+    const { code, stderr } = await cli(['check', '--snapshot', 'golive-snapshot.json', '--report', 'json=out.json', ...args], dir, { NO_COLOR: '1' });
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
+  });
+
+  it('CI=true: no colour unless FORCE_COLOR', async () => {
+    const dir = project();
+    const plain = await cli(['check', '--snapshot', 'golive-snapshot.json'], dir, { CI: 'true' });
+    expect(plain.stdout).not.toContain('\u001b[');
+    const forced = await cli(['check', '--snapshot', 'golive-snapshot.json'], dir, { CI: 'true', FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain('\u001b[');
+  });
+});
