@@ -74,3 +74,13 @@ describe('CLI usage', () => {
     expect(JSON.parse(stdout)).toMatchObject({ maxAttemptsPerUser: 3, filepath: null });
   });
 });
+
+describe('CLI output to a closed pipe', () => {
+  it('stops quietly when the reader goes away (`--help | head -1`)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('../support/cli.js');
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check --help | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(result.stdout).toBe('Usage: identity-golive check [options]\n');
+    expect(result.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});
