@@ -31,6 +31,11 @@ export const configSchema = z.strictObject({
   privacyPolicyUrl: httpsUrl.optional().describe('Your public privacy policy (checklist: privacy-policy URL and text).'),
   faqUrl: httpsUrl.optional().describe('Your customer FAQ about ID verification.'),
   deletionUrl: httpsUrl.optional().describe('The page telling users how to delete their verification data.'),
+  pages: z
+    .strictObject({
+      timeoutMs: z.int().min(100).max(120_000).default(10_000).describe('Time allowed to fetch one page, redirects included.'),
+    })
+    .prefault({}),
   maxAttemptsPerUser: z.int().min(1).default(3).describe('The most verification sessions one user may start.'),
   source: z
     .strictObject({
