@@ -121,12 +121,14 @@ export function serializeAttestations(entries: readonly Attestation[]): string {
 
 /**
  * Change the file under its lock: read what is there now (another writer may just have added an
- * entry), apply `change`, write atomically. Returns the entries written.
+ * entry), apply `change`, write atomically. Returns the entries now in the file; when `change`
+ * returns its input unchanged, nothing is written.
  */
 export async function updateAttestations(file: string, display: string, change: (entries: Attestation[]) => Attestation[]): Promise<Attestation[]> {
   return withFileLock(`${file}.lock`, async () => {
     const current = await readAttestations(file, display);
     const next = change(current.entries);
+    if (next === current.entries) return next;
     await writeFileAtomic(file, serializeAttestations(next));
     return next;
   });
