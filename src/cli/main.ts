@@ -10,13 +10,14 @@ import { registerCheck } from './commands/check.js';
 import { registerGather } from './commands/gather.js';
 import { registerAttest } from './commands/attest.js';
 import { registerExplain, registerRules } from './commands/rules.js';
+import { registerWalkthrough } from './commands/walkthrough.js';
 
 export type ExitCode = 0 | 1 | 2;
 
 /** Each command registers itself and reports its exit code through `setExit`. */
 export type CommandRegistrar = (program: Command, io: CliIo, setExit: (code: ExitCode) => void) => void;
 
-const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather, registerAttest, registerRules, registerExplain];
+const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather, registerAttest, registerRules, registerExplain, registerWalkthrough];
 
 const EPILOG = `
 Exit codes:

@@ -32,7 +32,8 @@ function location(finding: ReportFinding): string {
   return ` (${where.url})`;
 }
 
-function ruleLines(result: RuleResult, chalk: ChalkInstance): string[] {
+/** One rule's lines as the report shows them (the walkthrough shows evidence the same way). */
+export function ruleLines(result: RuleResult, chalk: ChalkInstance): string[] {
   // A failing rule at warn severity shows as a warning: only error severity gates the run.
   const shown: Status = result.status === 'fail' && result.severity === 'warn' ? 'warn' : result.status;
   const label = result.status === 'error' ? `${result.title} (could not check)` : result.title;
