@@ -11,13 +11,14 @@ import { registerGather } from './commands/gather.js';
 import { registerAttest } from './commands/attest.js';
 import { registerExplain, registerRules } from './commands/rules.js';
 import { registerWalkthrough } from './commands/walkthrough.js';
+import { registerInit } from './commands/init.js';
 
 export type ExitCode = 0 | 1 | 2;
 
 /** Each command registers itself and reports its exit code through `setExit`. */
 export type CommandRegistrar = (program: Command, io: CliIo, setExit: (code: ExitCode) => void) => void;
 
-const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather, registerAttest, registerRules, registerExplain, registerWalkthrough];
+const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather, registerAttest, registerRules, registerExplain, registerWalkthrough, registerInit];
 
 const EPILOG = `
 Exit codes:

@@ -1,6 +1,7 @@
 // The config file's schema: one source for validation, the `defineConfig` type and the shipped
 // JSON Schema (`npm run build` regenerates schema/identity-golive.schema.json; a test checks it).
 import { z } from 'zod';
+import { LANGUAGES } from '../gather/source/types.js';
 
 const severity = z.enum(['error', 'warn', 'off']);
 
@@ -41,11 +42,13 @@ export const configSchema = z.strictObject({
     .strictObject({
       include: z.array(z.string()).optional().describe('Globs of files to scan (default: all).'),
       exclude: z.array(z.string()).optional().describe('Globs of files to skip, on top of .gitignore.'),
+      languages: z.array(z.enum(LANGUAGES)).optional().describe('The SDK languages of your integration (detected by `init`); default: all seven.'),
     })
     .prefault({}),
   webhook: z
     .strictObject({
       url: httpsUrl.optional().describe('Your webhook handler URL, for `probe`.'),
+      path: z.string().regex(/^\//, 'expected a route such as /webhooks/stripe').optional().describe('The route of your webhook handler in your code (detected by `init`), e.g. /webhooks/stripe.'),
       secretEnv: z.string().default('STRIPE_WEBHOOK_SECRET').describe('Environment variable holding the signing secret.'),
     })
     .prefault({}),
