@@ -9,6 +9,7 @@ import { ATTESTABLE_IDS, isAttestableItem, type AttestableItemId } from '../gath
 import { readAttestations, resolveAttestationsFile, updateAttestations, upsert } from '../gather/attestations/file.js';
 import { defaultExpiry, expiryInstant } from '../gather/attestations/status.js';
 import { gitIdentity } from '../util/git-identity.js';
+import { maskSecrets } from '../util/mask.js';
 import { suggest } from '../util/suggest.js';
 import { UserError } from '../util/user-error.js';
 import { resolveCwd } from './prepare.js';
@@ -49,6 +50,12 @@ export interface AttestInput {
 export async function buildAttestation(project: AttestationProject, input: AttestInput, now: number): Promise<Attestation> {
   const note = input.note?.trim();
   const evidence = input.evidence?.trim();
+  // The file is committed: a key, webhook secret or session link in it would be published.
+  for (const [flag, value] of [['--note', note], ['--evidence', evidence]] as const) {
+    if (value && maskSecrets(value) !== value) {
+      throw new UserError(`${flag} looks like it contains a secret (${maskSecrets(value)}); the attestations file is committed.`, 'Describe the evidence, or link to where it is kept, without the secret itself.');
+    }
+  }
   if (evidence) {
     let url: URL | null = null;
     try {

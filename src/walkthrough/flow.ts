@@ -121,14 +121,19 @@ async function visit(index: number, forward: boolean, deps: WalkthroughDeps): Pr
 
 async function confirm(definition: AttestableItem, deps: WalkthroughDeps): Promise<void> {
   const note = await deps.prompter.input('Note: what was checked, and how?', {
-    validate: (value) => (value.trim() ? true : 'A short note, please: it is what a reviewer reads later.'),
+    validate: (value) => (!value.trim() ? 'A short note, please: it is what a reviewer reads later.' : looksSecret(value) ?? true),
   });
   const evidence = await deps.prompter.input('Evidence URL (optional, Enter to leave out):', {
-    validate: (value) => (!value.trim() || /^https?:\/\/\S+$/.test(value.trim()) ? true : 'An http(s) URL, or nothing.'),
+    validate: (value) => (!value.trim() ? true : !/^https?:\/\/\S+$/.test(value.trim()) ? 'An http(s) URL, or nothing.' : looksSecret(value) ?? true),
   });
   const fresh = await deps.attest(definition.id as AttestableItemId, note.trim(), evidence.trim() || undefined);
   deps.evaluation = { ...deps.evaluation, artifacts: { ...deps.evaluation.artifacts, Attestations: fresh } as Partial<Artifacts> };
   deps.write(deps.chalk.green(`Recorded ${definition.id}.\n`));
+}
+
+/** The attestations file is committed: no keys, webhook secrets or session links in it. */
+function looksSecret(value: string): string | null {
+  return maskSecrets(value) === value ? null : 'That looks like a secret (a key, webhook secret or session link); the file is committed. Describe it instead.';
 }
 
 async function skip(itemId: string, deps: WalkthroughDeps): Promise<void> {

@@ -54,10 +54,13 @@ describe('identity-golive attest', () => {
     ['a non-URL evidence', ['attest', 'pricing', '--note', 'x', '--evidence', 'see ticket'], '--evidence must be an http(s) URL'],
     ['--list with an item', ['attest', '--list', 'pricing'], '--list takes no item'],
     ['no item', ['attest', '--note', 'x'], 'needs an item id'],
+    ['a secret in the note', ['attest', 'keys-rotated', '--note', 'old key rk_live_51HxAbCdEfGhIjKl revoked'], '--note looks like it contains a secret (old key rk_live_…IjKl revoked)'],
+    ['a session link as evidence', ['attest', 'webhooks-tested', '--note', 'x', '--evidence', 'https://verify.stripe.com/start/test_abc123'], '--evidence looks like it contains a secret'],
   ])('refuses %s with exit 2 and writes nothing', async (_name, args, message) => {
     const run = await runCli(args, { cwd: project });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('rk_live_51HxAbCdEfGhIjKl');
     await expect(readFile(file())).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
