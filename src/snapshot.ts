@@ -1,7 +1,8 @@
 // Snapshots: the gathered artifacts saved as JSON and replayed by `check --snapshot`.
-// Artifacts are facts (no secrets, no PII) by construction; Config always comes from the live run.
+// Artifacts are facts (no secrets, no PII) by construction. Only remote evidence is saved: the
+// repository's own (config, code, attestations) is read fresh on replay.
 import { readFile } from 'node:fs/promises';
-import type { ArtifactId, Artifacts } from './engine/artifacts.js';
+import { SNAPSHOT_ARTIFACTS, type ArtifactId, type Artifacts, type SnapshotArtifactId } from './engine/artifacts.js';
 import { UserError } from './util/user-error.js';
 import { VERSION } from './version.js';
 
@@ -12,12 +13,12 @@ export interface Snapshot {
   schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
   toolVersion: string;
   gatheredAt: string;
-  artifacts: Partial<Omit<Artifacts, 'Config'>>;
+  artifacts: Partial<Pick<Artifacts, SnapshotArtifactId>>;
 }
 
 export function toSnapshot(artifacts: Partial<Artifacts>, now: number): Snapshot {
-  const { Config: _config, ...rest } = artifacts;
-  return { kind: 'identity-golive-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: VERSION, gatheredAt: new Date(now).toISOString(), artifacts: rest };
+  const saved = Object.fromEntries(SNAPSHOT_ARTIFACTS.filter((id) => id in artifacts).map((id) => [id, artifacts[id]]));
+  return { kind: 'identity-golive-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, toolVersion: VERSION, gatheredAt: new Date(now).toISOString(), artifacts: saved };
 }
 
 export async function readSnapshot(file: string): Promise<Snapshot> {
@@ -43,13 +44,16 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
   return snapshot as Snapshot;
 }
 
-/** Artifacts for a replay: the snapshot's, plus Config; anything the snapshot lacks is unavailable. */
-export function artifactsFromSnapshot(snapshot: Snapshot, config: Artifacts['Config'], needed: Iterable<ArtifactId>): Partial<Artifacts> {
-  const artifacts: Partial<Artifacts> = { ...snapshot.artifacts, Config: config };
-  for (const id of needed) {
-    if (!(id in artifacts)) (artifacts as Record<string, unknown>)[id] = missingFromSnapshot(id);
-  }
+/** The snapshot's remote artifacts among those needed; what it lacks is unavailable (never a pass). */
+export function artifactsFromSnapshot(snapshot: Snapshot, needed: Iterable<SnapshotArtifactId>): Partial<Artifacts> {
+  const artifacts: Partial<Artifacts> = {};
+  const saved = snapshot.artifacts as Record<string, unknown>;
+  for (const id of needed) (artifacts as Record<string, unknown>)[id] = id in saved ? saved[id] : missingFromSnapshot(id);
   return artifacts;
+}
+
+export function isSnapshotArtifact(id: ArtifactId): id is SnapshotArtifactId {
+  return (SNAPSHOT_ARTIFACTS as readonly string[]).includes(id);
 }
 
 function missingFromSnapshot(id: ArtifactId): unknown {

@@ -16,23 +16,22 @@ afterAll(async () => {
 });
 
 describe('snapshot', () => {
-  it('round-trips artifacts, leaving Config to the replaying run', async () => {
+  it('round-trips remote evidence only: the repository\'s own is read fresh on replay', async () => {
     const file = path.join(dir, 'snap.json');
-    const artifacts = { Config: config({ maxAttemptsPerUser: 9 }), Account: modes({ test: account({ mode: 'test' }) }) };
+    const attestations = { ok: true as const, value: { file: 'a.json', entries: [] } };
+    const artifacts = { Config: config({ maxAttemptsPerUser: 9 }), Account: modes({ test: account({ mode: 'test' }) }), Attestations: attestations };
     await writeFileAtomic(file, JSON.stringify(toSnapshot(artifacts, Date.UTC(2026, 0, 1))));
     const snapshot = await readSnapshot(file);
     expect(snapshot.gatheredAt).toBe('2026-01-01T00:00:00.000Z');
-    expect(snapshot.artifacts).not.toHaveProperty('Config');
-    const replayConfig = config();
-    const replayed = artifactsFromSnapshot(snapshot, replayConfig, ['Account', 'Config']);
-    expect(replayed.Config).toBe(replayConfig);
-    expect(replayed.Account).toEqual(artifacts.Account);
+    expect(Object.keys(snapshot.artifacts)).toEqual(['Account']);
+    const replayed = artifactsFromSnapshot(snapshot, ['Account']);
+    expect(replayed).toEqual({ Account: artifacts.Account });
   });
 
   it('marks what the snapshot lacks as unavailable (skipped, never pass)', async () => {
-    const replayed = artifactsFromSnapshot(toSnapshot({}, 0), config(), ['WebhookEndpoints', 'Source']);
+    const replayed = artifactsFromSnapshot(toSnapshot({}, 0), ['WebhookEndpoints', 'Pages']);
     expect(replayed.WebhookEndpoints?.live).toMatchObject({ ok: false, failure: { kind: 'not_configured' } });
-    expect(replayed.Source).toMatchObject({ ok: false, failure: { kind: 'not_configured' } });
+    expect(replayed.Pages?.faq).toMatchObject({ ok: false, failure: { kind: 'not_configured' } });
   });
 
   it.each([

@@ -22,6 +22,8 @@ import { findAnchorFile, findRepoRoot, parseReportTargets, writeReports } from '
 export interface CheckDeps {
   /** The rule registry (tests inject test-only rules). */
   rules?: readonly AnyRule[];
+  /** Gatherer overrides (tests of the gate inject a fixed Source index). */
+  gatherers?: Partial<GathererMap>;
   now?: number;
 }
 
@@ -31,13 +33,14 @@ function inlineSuppressions(artifacts: Partial<Artifacts>): InlineSuppression[] 
   return source?.ok ? source.value.suppressions : [];
 }
 
-export async function runCheck(options: CheckOptions, io: CliIo, now = Date.now(), registry: readonly AnyRule[] = RULES): Promise<Report> {
+export async function runCheck(options: CheckOptions, io: CliIo, now = Date.now(), registry: readonly AnyRule[] = RULES, overrides: Partial<GathererMap> = {}): Promise<Report> {
   const probing = Boolean(options.probe || options.probeUrl);
   if (probing && options.snapshot) throw new UserError('--probe cannot be combined with --snapshot: a snapshot replays saved evidence, the probe needs the live handler.', 'Run `identity-golive probe` separately.');
   if (probing && options.offline) throw new UserError('--probe cannot be combined with --offline: the probe sends requests to your handler.', 'Drop one of the two flags.');
   const run = await prepareRun(options, io, { needsKeys: !options.snapshot, includeProbe: probing, registry });
-  const probe = probing ? await setUpProbe(options, run, io, now) : null;
-  const artifacts = await collectArtifacts(probe?.run ?? run, options, io, now, probe?.gatherers);
+  const base: GathererMap = { ...GATHERERS, ...overrides };
+  const probe = probing ? await setUpProbe(options, run, io, now, base) : null;
+  const artifacts = await collectArtifacts(probe?.run ?? run, options, io, now, probe?.gatherers ?? base);
   const runs = runRules(run.rules, artifacts, run.severities, { now, offline: Boolean(options.offline) });
   const rejected = authFailures(artifacts);
   const notices: Notice[] = [...run.notices, ...(probe?.notices ?? []), ...rejected.map((failure) => ({ level: 'warn' as const, message: failure.message, fix: failure.fix }))];
@@ -65,7 +68,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, now = Date.now(
 }
 
 /** Vet the probe target before anything is gathered; the live endpoint list read for that is reused. */
-async function setUpProbe(options: CheckOptions, run: PreparedRun, io: CliIo, now: number): Promise<{ run: PreparedRun; gatherers: GathererMap; notices: Notice[] }> {
+async function setUpProbe(options: CheckOptions, run: PreparedRun, io: CliIo, now: number, base: GathererMap): Promise<{ run: PreparedRun; gatherers: GathererMap; notices: Notice[] }> {
   const { prepareProbe } = await import('./probe-setup.js');
   const endpointModes = demandOf(run.rules).get('WebhookEndpoints')?.modes;
   const setup = await prepareProbe(
@@ -76,7 +79,7 @@ async function setUpProbe(options: CheckOptions, run: PreparedRun, io: CliIo, no
     endpointModes,
   );
   const endpoints = setup.webhookEndpoints;
-  const gatherers: GathererMap = endpoints ? { ...GATHERERS, WebhookEndpoints: async () => endpoints } : GATHERERS;
+  const gatherers: GathererMap = endpoints ? { ...base, WebhookEndpoints: async () => endpoints } : base;
   return { run: { ...run, probe: setup.request }, gatherers, notices: setup.notices };
 }
 
@@ -88,7 +91,7 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo, deps: Ch
   }
   // A bad --report spec is a usage error: found before any work is done.
   const targets = parseReportTargets(options.report ?? [], io);
-  const report = await runCheck(options, io, deps.now ?? Date.now(), deps.rules);
+  const report = await runCheck(options, io, deps.now ?? Date.now(), deps.rules, deps.gatherers);
   const base = { chalk: chalkFor(io), columns: io.stdout.columns, repoRoot: findRepoRoot(report.target.cwd), anchorFile: findAnchorFile(report.target.cwd, report.target.configFile) };
   io.stdout.write(REPORTERS[options.format](report, { ...base, quiet: Boolean(options.quiet) }));
   // Files never carry terminal colour.

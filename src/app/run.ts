@@ -6,7 +6,7 @@ import { STRIPE_ARTIFACTS, type Artifacts } from '../engine/artifacts.js';
 import { demandOf, gatherArtifacts, type GathererMap } from '../engine/runner.js';
 import type { GatherFailure } from '../engine/gathered.js';
 import { GATHERERS } from '../gather/index.js';
-import { artifactsFromSnapshot, readSnapshot } from '../snapshot.js';
+import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
 import { showsProgress, withProgress } from './progress.js';
 
@@ -17,14 +17,14 @@ export async function collectArtifacts(
   now: number,
   gatherers: GathererMap = GATHERERS,
 ): Promise<Partial<Artifacts>> {
-  if (options.snapshot) {
-    // Relative to where the command was run, like every other path argument.
-    const snapshot = await readSnapshot(path.resolve(io.cwd, options.snapshot));
-    return artifactsFromSnapshot(snapshot, run.config, demandOf(run.rules).keys());
-  }
-  return withProgress(showsProgress(io), io, 'Gathering evidence', (progress) =>
-    gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), gatherers),
+  // Relative to where the command was run, like every other path argument.
+  const snapshot = options.snapshot ? await readSnapshot(path.resolve(io.cwd, options.snapshot)) : null;
+  const gatheredHere = await withProgress(showsProgress(io), io, 'Gathering evidence', (progress) =>
+    gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), gatherers, (id) => !snapshot || !isSnapshotArtifact(id)),
   );
+  if (!snapshot) return gatheredHere;
+  // Replay: remote evidence from the snapshot, the repository's own (code, config, attestations) fresh.
+  return { ...gatheredHere, ...artifactsFromSnapshot(snapshot, [...demandOf(run.rules).keys()].filter(isSnapshotArtifact)) };
 }
 
 /** A rejected key (401) makes the whole run undecidable. */

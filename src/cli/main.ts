@@ -9,13 +9,17 @@ import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerGather } from './commands/gather.js';
 import { registerProbe } from './commands/probe.js';
+import { registerAttest } from './commands/attest.js';
+import { registerExplain, registerRules } from './commands/rules.js';
+import { registerWalkthrough } from './commands/walkthrough.js';
+import { registerInit } from './commands/init.js';
 
 export type ExitCode = 0 | 1 | 2;
 
 /** Each command registers itself and reports its exit code through `setExit`. */
 export type CommandRegistrar = (program: Command, io: CliIo, setExit: (code: ExitCode) => void) => void;
 
-const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather, registerProbe];
+const REGISTRARS: readonly CommandRegistrar[] = [registerCheck, registerGather, registerProbe, registerAttest, registerWalkthrough, registerInit, registerRules, registerExplain];
 
 const EPILOG = `
 Exit codes:

@@ -7,7 +7,7 @@ import { UserError } from '../util/user-error.js';
 
 export const MODULE_NAME = 'identity-golive';
 
-const SEARCH_PLACES = [
+export const SEARCH_PLACES = [
   'package.json',
   `.${MODULE_NAME}rc`,
   `.${MODULE_NAME}rc.json`,

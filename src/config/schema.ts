@@ -1,6 +1,7 @@
 // The config file's schema: one source for validation, the `defineConfig` type and the shipped
 // JSON Schema (`npm run build` regenerates schema/identity-golive.schema.json; a test checks it).
 import { z } from 'zod';
+import { LANGUAGES } from '../gather/source/types.js';
 
 const severity = z.enum(['error', 'warn', 'off']);
 
@@ -31,16 +32,23 @@ export const configSchema = z.strictObject({
   privacyPolicyUrl: httpsUrl.optional().describe('Your public privacy policy (checklist: privacy-policy URL and text).'),
   faqUrl: httpsUrl.optional().describe('Your customer FAQ about ID verification.'),
   deletionUrl: httpsUrl.optional().describe('The page telling users how to delete their verification data.'),
+  pages: z
+    .strictObject({
+      timeoutMs: z.int().min(100).max(120_000).default(10_000).describe('Time allowed to fetch one page, redirects included.'),
+    })
+    .prefault({}),
   maxAttemptsPerUser: z.int().min(1).default(3).describe('The most verification sessions one user may start.'),
   source: z
     .strictObject({
       include: z.array(z.string()).optional().describe('Globs of files to scan (default: all).'),
       exclude: z.array(z.string()).optional().describe('Globs of files to skip, on top of .gitignore.'),
+      languages: z.array(z.enum(LANGUAGES)).optional().describe('The SDK languages of your integration (detected by `init`); default: all seven.'),
     })
     .prefault({}),
   webhook: z
     .strictObject({
       url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional().describe('Your webhook handler URL for `probe` (a local http URL is fine).'),
+      path: z.string().regex(/^\//, 'expected a route such as /webhooks/stripe').optional().describe('The route of your webhook handler in your code (detected by `init`), e.g. /webhooks/stripe.'),
       secretEnv: z.string().default('STRIPE_WEBHOOK_SECRET').describe('Environment variable holding the signing secret.'),
     })
     .prefault({}),

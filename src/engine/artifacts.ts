@@ -98,6 +98,15 @@ export interface Artifacts {
 
 export type ArtifactId = keyof Artifacts;
 
+/**
+ * Evidence that lives in the repository: always read fresh, never from a snapshot, so replaying a
+ * snapshot in CI still judges today's code, config and attestations.
+ */
+export const LOCAL_ARTIFACTS = ['Config', 'Source', 'Attestations'] as const;
+/** Remote evidence a snapshot saves (the probe is live by nature and never saved). */
+export const SNAPSHOT_ARTIFACTS = ['Account', 'WebhookEndpoints', 'Events', 'VerificationSessions', 'Pages'] as const;
+export type SnapshotArtifactId = (typeof SNAPSHOT_ARTIFACTS)[number];
+
 export const STRIPE_ARTIFACTS = ['Account', 'WebhookEndpoints', 'Events', 'VerificationSessions'] as const;
 export type StripeArtifactId = (typeof STRIPE_ARTIFACTS)[number];
 

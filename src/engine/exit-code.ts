@@ -74,7 +74,11 @@ export function gateVerdict(results: readonly Pick<RuleResult, 'status' | 'sever
   if (counts.blocking > 0) return { exitCode: 1, ...counts, reason: `${plural(counts.blocking, 'problem')} block${counts.blocking === 1 ? 's' : ''} go-live.` };
   if (limit !== null && warnings > limit) return { exitCode: 1, ...counts, reason: `${plural(warnings, 'warning')}, more than --max-warnings ${limit}.` };
   if (undecided > 0) return { exitCode: 2, ...counts, reason: `${plural(undecided, 'rule')} could not be checked.` };
-  return { exitCode: 0, ...counts, reason: warnings > 0 ? `Nothing blocks go-live (${plural(warnings, 'warning')}).` : 'Nothing blocks go-live.' };
+  // Skipped proves nothing: a run where no rule reached a verdict cannot say "ready".
+  if (results.every((result) => result.status === 'skipped')) return { exitCode: 2, ...counts, reason: 'Every rule was skipped: nothing was checked.' };
+  const skipped = results.filter((result) => result.status === 'skipped').length;
+  const unproven = skipped > 0 ? ` ${plural(skipped, 'rule')} skipped, not proven (--strict gates on them).` : '';
+  return { exitCode: 0, ...counts, reason: (warnings > 0 ? `Nothing blocks go-live (${plural(warnings, 'warning')}).` : 'Nothing blocks go-live.') + unproven };
 }
 
 export function exitCodeFor(results: readonly Pick<RuleResult, 'status' | 'severity'>[], policy: ExitPolicy, extraWarnings = 0): 0 | 1 | 2 {

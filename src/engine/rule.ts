@@ -2,6 +2,7 @@
 // (`Pick<Artifacts, R>` enforces that at compile time) and gets the clock from `ctx`.
 import type { ArtifactId, Artifacts, Mode } from './artifacts.js';
 import type { ChecklistItemId } from './checklist.js';
+import type { PageId } from '../gather/pages/types.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'manual' | 'skipped' | 'error';
 export type Severity = 'error' | 'warn' | 'off';
@@ -55,6 +56,8 @@ export interface RuleMeta<R extends ArtifactId, M extends string> {
   readonly requiredArtifacts: readonly R[];
   /** Stripe modes it wants a key for, most wanted first; omitted when it reads no Stripe artifact. */
   readonly modes?: readonly Mode[];
+  /** Public pages it reads (with `Pages`): the Pages gatherer fetches only pages some rule names. */
+  readonly pages?: readonly PageId[];
   readonly messages: Readonly<Record<M, MessageSpec>>;
   readonly defaultSeverity: Exclude<Severity, 'off'>;
 }

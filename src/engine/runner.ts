@@ -32,10 +32,12 @@ export async function gatherArtifacts(
   rules: readonly AnyRule[],
   ctx: GatherContext,
   gatherers: GathererMap,
+  /** Which demanded artifacts to gather here (a snapshot replay supplies the others). */
+  include: (id: ArtifactId) => boolean = () => true,
 ): Promise<Partial<Artifacts>> {
   const demand = demandOf(rules);
   const entries = await Promise.all(
-    [...demand].map(async ([id, need]) => {
+    [...demand].filter(([id]) => include(id)).map(async ([id, need]) => {
       const gather = gatherers[id] as Gatherer<typeof id>;
       return [id, await gather(ctx, need)] as const;
     }),

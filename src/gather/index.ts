@@ -10,7 +10,7 @@ export const GATHERERS: GathererMap = {
   VerificationSessions: async (ctx, demand) => (await import('./stripe/verification-sessions.js')).gatherVerificationSessions(ctx, demand),
   Source: async (ctx, demand) => (await import('./source/gather.js')).gatherSource(ctx, demand),
   Attestations: async (ctx) => (await import('./attestations/gather.js')).gatherAttestations(ctx),
-  Pages: async (ctx) => (await import('./pages/gather.js')).gatherPages(ctx),
+  Pages: async (ctx, demand) => (await import('./pages/gather.js')).gatherPages(ctx, demand),
   Probe: async (ctx) => (await import('./probe/gather.js')).gatherProbe(ctx),
 };
 

@@ -33,7 +33,8 @@ function location(finding: ReportFinding): string {
   return ` (${oneLine(where.url)})`;
 }
 
-function ruleLines(result: RuleResult, chalk: ChalkInstance, suppressedCount: number): string[] {
+/** One rule's lines as the report shows them (the walkthrough shows evidence the same way). */
+export function ruleLines(result: RuleResult, chalk: ChalkInstance, suppressedCount = 0): string[] {
   // A failing rule that does not gate (warn severity) shows as a warning; one that gates, as a failure.
   const shown: Status = result.gate === 'warning' ? 'warn' : result.gate === 'blocking' && result.status === 'warn' ? 'fail' : result.status;
   const label = result.status === 'error' ? `${oneLine(result.title)} (could not check)` : oneLine(result.title);
@@ -98,7 +99,7 @@ export const pretty: Reporter = (report, { chalk, quiet }) => {
     .filter((status) => summary[status] > 0)
     .map((status) => paint(chalk, status, `${summary[status]} ${status === 'error' ? 'could not check' : status === 'manual' ? 'to confirm' : status}`));
   out.push(`${counts.join(chalk.dim(' · ')) || 'no rules ran'}`);
-  const verdict = report.results.length === 0 ? chalk.yellow.bold('No rules ran: nothing was checked.') : report.exitCode === 0 ? chalk.green.bold('Ready to go live.') : report.exitCode === 1 ? chalk.red.bold('Not ready to go live.') : chalk.yellow.bold('Could not decide: some evidence could not be gathered.');
+  const verdict = report.results.length === 0 ? chalk.yellow.bold('No rules ran: nothing was checked.') : report.exitCode === 0 && report.summary.skipped > 0 ? chalk.yellow.bold('No blocker found, but not everything was checked.') : report.exitCode === 0 ? chalk.green.bold('Ready to go live.') : report.exitCode === 1 ? chalk.red.bold('Not ready to go live.') : chalk.yellow.bold('Could not decide.');
   out.push(verdict + (report.results.length > 0 ? chalk.dim(` ${report.gate.reason}`) : ''));
   return `${out.join('\n')}\n`;
 };

@@ -64,16 +64,20 @@ function project(config: object, source: Partial<SourceIndex> = {}): string {
   dirs.push(dir);
   mkdirSync(path.join(dir, '.git'));
   writeFileSync(path.join(dir, 'identity-golive.config.json'), JSON.stringify(config));
-  const index: SourceIndex = { root: dir, filesScanned: 1, skipped: {}, languages: { node: 1 }, hits: [], suppressions: [], ...source };
-  writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify({ kind: 'identity-golive-snapshot', schemaVersion: 1, toolVersion: 'test', gatheredAt: '2026-11-22T00:00:00Z', artifacts: { Source: { ok: true, value: index } } }));
+  sources.set(dir, { root: dir, filesScanned: 1, skipped: {}, languages: { node: 1 }, hits: [], suppressions: [], ...source });
+  writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify({ kind: 'identity-golive-snapshot', schemaVersion: 1, toolVersion: 'test', gatheredAt: '2026-11-22T00:00:00Z', artifacts: {} }));
   return dir;
 }
+
+// The source index each project's scan yields: the gate is under test here, not the scanner.
+const sources = new Map<string, SourceIndex>();
+const fixedSource = { Source: async (ctx: { cwd: string }) => ({ ok: true as const, value: sources.get(ctx.cwd)! }) };
 
 const hit = (file: string, line: number) => ({ patternId: 'no-raw-hits/x', file, line, column: 1, snippet: 'x', language: 'node' as const, inTest: false });
 
 async function check(dir: string, options: Partial<CheckOptions> = {}, env: NodeJS.ProcessEnv = {}) {
   const io = memoryIo(dir, { NO_COLOR: '1', ...env });
-  const code = await runCheckCommand({ format: 'pretty', snapshot: 'snapshot.json', ...options }, io, { rules: RULES, now: NOW });
+  const code = await runCheckCommand({ format: 'pretty', snapshot: 'snapshot.json', ...options }, io, { rules: RULES, now: NOW, gatherers: fixedSource });
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -104,11 +108,12 @@ describe('check: thresholds and suppressions decide the exit code', () => {
     expect(code).toBe(expected);
   });
 
-  it('--strict: evidence missing from the snapshot (skipped) fails the run', async () => {
+  it('--strict: a rule skipped for lack of evidence fails the run', async () => {
     const dir = project({ maxAttemptsPerUser: 2 });
-    writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify({ kind: 'identity-golive-snapshot', schemaVersion: 1, toolVersion: 'test', gatheredAt: '2026-11-22T00:00:00Z', artifacts: {} }));
-    expect((await check(dir)).code).toBe(0);
-    expect((await check(dir, { strict: true })).code).toBe(1);
+    const noSource = { Source: async () => ({ ok: false as const, failure: { kind: 'not_configured' as const, message: 'no source to scan', fix: 'point --cwd at the code' } }) };
+    const run = async (options: Partial<CheckOptions>) => runCheckCommand({ format: 'pretty', snapshot: 'snapshot.json', ...options }, memoryIo(dir, { NO_COLOR: '1' }), { rules: RULES, now: NOW, gatherers: noSource });
+    expect(await run({})).toBe(0);
+    expect(await run({ strict: true })).toBe(1);
   });
 
   it('shows everything whatever the threshold; --quiet shows only what blocks', async () => {

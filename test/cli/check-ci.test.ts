@@ -30,15 +30,19 @@ function project(): string {
 describe('identity-golive check in CI', () => {
   it('writes --report files and exits with the report’s code', async () => {
     const dir = project();
-    const { code, stdout, stderr } = await cli(['check', '--snapshot', 'golive-snapshot.json', '--report', 'sarif=reports/golive.sarif', '--report', 'junit=reports/junit.xml'], dir, { NO_COLOR: '1' });
+    const { code, stdout, stderr } = await cli(['check', '--snapshot', 'golive-snapshot.json', '--format', 'json', '--report', 'sarif=reports/golive.sarif', '--report', 'junit=reports/junit.xml'], dir, { NO_COLOR: '1' });
     expect(stderr).toBe('');
-    // No rule is registered on this branch yet: nothing checked is nothing proven (exit 2).
-    expect(code).toBe(2);
-    expect(stdout).toContain('No rules ran');
+    const report = JSON.parse(stdout) as { exitCode: number; results: { gate: string; status: string }[] };
+    // An empty snapshot and no attestations: items still need a person's confirmation, so not ready.
+    expect(code).toBe(1);
+    expect(report.exitCode).toBe(1);
+    expect(report.results.some((result) => result.status === 'manual')).toBe(true);
     const sarif = JSON.parse(readFileSync(path.join(dir, 'reports/golive.sarif'), 'utf8'));
-    expect(sarif).toMatchObject({ version: '2.1.0', runs: [{ invocations: [{ exitCode: 2 }] }] });
+    expect(sarif).toMatchObject({ version: '2.1.0', runs: [{ invocations: [{ exitCode: 1 }] }] });
     const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(path.join(dir, 'reports/junit.xml'), 'utf8'));
-    expect(junit.testsuites.failures).toBe('1');
+    // JUnit is red exactly for the results that block or could not be decided.
+    const red = report.results.filter((result) => result.gate === 'blocking' || result.gate === 'undecided').length;
+    expect(Number(junit.testsuites.failures) + Number(junit.testsuites.errors ?? 0)).toBe(red);
     expect(stdout).not.toContain('\u001b[');
   });
 

@@ -15,6 +15,7 @@ describe('exit code (default policy)', () => {
     ['error and a failure', [result('error'), result('fail')], false, 1],
     ['error at warn severity', [result('error', 'warn'), result('pass')], false, 0],
     ['warn and skipped', [result('warn'), result('skipped')], false, 0],
+    ['only skipped rules', [result('skipped'), result('skipped', 'warn')], false, 2],
     ['fatal (rejected key)', [result('pass')], true, 2],
     ['no rules ran', [], false, 2],
   ] as const)('%s → %i', (_name, results, fatal, expected) => {

@@ -36,7 +36,8 @@ describe('check and the probe rules', () => {
     const report = await runCheck(options({ cwd, rule: PROBE_RULES }), captureIo(env, cwd));
     expect(report.results.map((result) => [result.ruleId, result.status])).toEqual(PROBE_RULES.map((id) => [id, 'skipped']));
     for (const result of report.results) expect(result.findings[0]?.fix).toBe('Run `identity-golive probe` or `check --probe`.');
-    expect(report.exitCode).toBe(0);
+    // Only skipped rules: nothing was checked, so the run cannot say "ready".
+    expect(report.exitCode).toBe(2);
   });
 
   it('--probe-url folds the probe into the webhooks item', async () => {

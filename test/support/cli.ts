@@ -7,12 +7,13 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface CliRun {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-/** Only PATH and HOME pass through, so a developer's own Stripe keys never leak into a test. */
-export function runCli(args: readonly string[], { env = {}, cwd = REPO_ROOT, input }: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliRun> {
+/** Pipes (so never a TTY), NO_COLOR for stable text, and only PATH and HOME inherited, so a developer's own Stripe keys or CI variables never leak into a test. */
+export function runCli(args: readonly string[], { env = {}, cwd = REPO_ROOT, input }: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
@@ -21,10 +22,10 @@ export function runCli(args: readonly string[], { env = {}, cwd = REPO_ROOT, inp
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(input ?? '');
   });
 }

@@ -1,0 +1,12 @@
+// Checklist item 10: the parts of Stripe's development checklist no API or scan can see.
+// https://docs.stripe.com/get-started/checklist/go-live
+import { attestedRule } from './support/attested.js';
+
+export default attestedRule({
+  id: 'development-checklist-followed',
+  item: 'development-checklist',
+  title: "Stripe's development checklist followed",
+  failureTitle: "Stripe's development checklist not confirmed",
+  docsUrl: 'https://docs.stripe.com/get-started/checklist/go-live',
+  attestations: ['error-handling-reviewed', 'logging-reviewed', 'api-announcements', 'keys-rotated'],
+});

@@ -1,0 +1,73 @@
+// `identity-golive attest`: record, revoke or list attestations without prompts.
+import type { CliIo } from '../cli/io.js';
+import type { AttestOptions } from '../cli/commands/attest.js';
+import type { ExitCode } from '../cli/main.js';
+import { chalkFor } from '../cli/color.js';
+import { ATTESTABLE_ITEMS, isAttestableItem } from '../gather/attestations/items.js';
+import { attestationState, isoDay } from '../gather/attestations/status.js';
+import { UserError } from '../util/user-error.js';
+import { maskSecrets } from '../util/mask.js';
+import { listAttestations, openAttestationProject, recordAttestation, requireItem, revokeAttestation } from './attestations.js';
+
+export async function runAttestCommand(item: string | undefined, options: AttestOptions, io: CliIo, now = Date.now()): Promise<ExitCode> {
+  const recording = options.note !== undefined || options.evidence !== undefined || options.expires !== undefined || options.by !== undefined;
+  if (options.list && (item !== undefined || options.revoke || recording)) throw new UserError('--list takes no item and no other option.', 'Run `identity-golive attest --list` on its own.');
+  if (options.revoke && recording) throw new UserError('--revoke takes only the item.', 'Run `identity-golive attest --revoke <item>`.');
+  const project = await openAttestationProject(options, io);
+  if (options.list) return list(project, options, io, now);
+
+  if (options.revoke) {
+    if (item === undefined) requireItem(item);
+    // An id no longer known (from an older version, or a typo by hand) may still be removed from the file.
+    const entries = await listAttestations(project);
+    if (!isAttestableItem(item!) && !entries.some((entry) => entry.item === item)) requireItem(item);
+    const removed = await revokeAttestation(project, item!);
+    io.stderr.write(removed ? `Revoked ${item} in ${project.display}.\n` : `${item} was not attested; nothing changed.\n`);
+    return 0;
+  }
+
+  const id = requireItem(item);
+  if (!options.note?.trim()) {
+    throw new UserError(`--note is required to attest ${id}: say what was checked, and how.`, `e.g. identity-golive attest ${id} --note "Reviewed with legal on 2026-11-20"`);
+  }
+  const entry = await recordAttestation(project, { item: id, note: options.note, evidence: options.evidence, expires: options.expires, by: options.by }, now);
+  io.stderr.write(maskSecrets(`Recorded ${id}: confirmed by ${entry.by} on ${isoDay(now)}, valid through ${entry.expires}.\n  in ${project.display}; commit it so CI sees it.\n`));
+  return 0;
+}
+
+function list(project: Awaited<ReturnType<typeof openAttestationProject>>, options: AttestOptions, io: CliIo, now: number): Promise<ExitCode> {
+  return listAttestations(project).then((entries) => {
+    const rows = ATTESTABLE_ITEMS.map((definition) => ({ definition, state: attestationState(entries, definition.id, now) }));
+    const unknown = entries.filter((entry) => !isAttestableItem(entry.item));
+    if (options.format === 'json') {
+      const items = rows.map(({ definition, state }) => ({
+        item: definition.id,
+        checklistItem: definition.item,
+        question: definition.question,
+        url: definition.url,
+        state: state.state,
+        ...(state.state === 'missing' ? {} : { attestation: state.entry }),
+      }));
+      io.stdout.write(`${JSON.stringify({ file: project.display, items, unknown }, null, 2)}\n`);
+      return 0;
+    }
+    const chalk = chalkFor(io);
+    const width = Math.max(...rows.map(({ definition }) => definition.id.length));
+    const lines = [chalk.bold(`Attestations in ${project.display}`), ''];
+    for (const { definition, state } of rows) {
+      const name = definition.id.padEnd(width);
+      if (state.state === 'current') {
+        lines.push(`${chalk.green('✓')} ${name}  ${state.entry.by}, ${state.entry.at.slice(0, 10)}, valid through ${isoDay(state.expiresAt - 1)}${state.entry.note ? chalk.dim(` — ${state.entry.note}`) : ''}`);
+      } else if (state.state === 'expired') {
+        const why = state.reason === 'malformed_date' ? `malformed date (expires "${state.entry.expires}")` : `expired ${state.entry.expires}`;
+        lines.push(`${chalk.yellow('!')} ${name}  ${why}, by ${state.entry.by}`);
+      } else {
+        lines.push(`${chalk.cyan('?')} ${name}  ${chalk.dim(definition.question)}`);
+      }
+    }
+    for (const entry of unknown) lines.push(`${chalk.dim('-')} ${entry.item.padEnd(width)}  ${chalk.dim('not an item this version knows; `attest --revoke` removes it')}`);
+    lines.push('', chalk.dim('Record one: identity-golive attest <item> --note "…"   ·   all, guided: identity-golive walkthrough'));
+    io.stdout.write(maskSecrets(`${lines.join('\n')}\n`));
+    return 0 as ExitCode;
+  });
+}

@@ -1,0 +1,115 @@
+// `identity-golive rules` (the rule table) and `identity-golive explain <rule>` (its doc page).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import type { CliIo } from '../cli/io.js';
+import type { RulesOptions } from '../cli/commands/rules.js';
+import type { ExitCode } from '../cli/main.js';
+import { chalkFor } from '../cli/color.js';
+import { CHECKLIST, CHECKLIST_ORDER, checklistItem } from '../engine/checklist.js';
+import type { AnyRule } from '../engine/rule.js';
+import { RULES, RULES_BY_ID } from '../../rules/index.js';
+import { PACKAGE_ROOT } from '../version.js';
+import { suggest } from '../util/suggest.js';
+import { UserError } from '../util/user-error.js';
+
+interface RuleRow {
+  id: string;
+  item: string;
+  itemNumber: number;
+  itemTitle: string;
+  title: string;
+  defaultSeverity: string;
+  evidence: string[];
+  pages: string[];
+  modes: string[];
+  docsUrl: string;
+}
+
+function rowOf(rule: AnyRule): RuleRow {
+  const { meta } = rule;
+  return {
+    id: meta.id,
+    item: meta.item,
+    itemNumber: CHECKLIST_ORDER.get(meta.item) ?? 0,
+    itemTitle: checklistItem(meta.item).title,
+    title: meta.title,
+    defaultSeverity: meta.defaultSeverity,
+    evidence: [...meta.requiredArtifacts],
+    pages: [...(meta.pages ?? [])],
+    modes: [...(meta.modes ?? [])],
+    docsUrl: meta.docsUrl,
+  };
+}
+
+export function ruleRows(): RuleRow[] {
+  return RULES.map(rowOf).sort((a, b) => a.itemNumber - b.itemNumber || a.id.localeCompare(b.id));
+}
+
+export function runRulesCommand(options: RulesOptions, io: CliIo): ExitCode {
+  const rows = ruleRows();
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const chalk = chalkFor(io);
+  const table = [
+    ['RULE', 'ITEM', 'SEVERITY', 'EVIDENCE', 'MODES'],
+    ...rows.map((row) => [
+      row.id,
+      `${row.itemNumber}. ${row.item}`,
+      row.defaultSeverity,
+      row.evidence.map((artifact) => (artifact === 'Pages' && row.pages.length > 0 ? `Pages(${row.pages.join(',')})` : artifact)).join(', '),
+      row.modes.join(', ') || '-',
+    ]),
+  ];
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
+  const lines = table.map((cells, index) => {
+    const line = cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+    return index === 0 ? chalk.bold(line) : line;
+  });
+  const served = new Set(rows.map((row) => row.item));
+  const unserved = CHECKLIST.filter((item) => !served.has(item.id)).map((item) => item.id);
+  lines.push('', chalk.dim(`${rows.length} rules. \`identity-golive explain <rule>\` shows one rule's documentation.`));
+  if (unserved.length > 0) lines.push(chalk.yellow(`No rule yet for: ${unserved.join(', ')}.`));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export async function runExplainCommand(ruleId: string, io: CliIo): Promise<ExitCode> {
+  if (!RULES_BY_ID.has(ruleId)) {
+    const ids = [...RULES_BY_ID.keys()];
+    // A checklist item id is a common guess: offer the rules that serve it.
+    const serving = RULES.filter((rule) => rule.meta.item === ruleId).map((rule) => rule.meta.id);
+    const close = [...new Set([...serving, ...suggest(ruleId, ids)])].slice(0, 3);
+    throw new UserError(
+      `Unknown rule "${ruleId}".${close.length > 0 ? ` Did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : ''}`,
+      '`identity-golive rules` lists every rule.',
+    );
+  }
+  const file = path.join(PACKAGE_ROOT, 'rules', `${ruleId}.md`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`The documentation of ${ruleId} is missing (${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}).`, 'Reinstall identity-golive; the package ships rules/*.md.');
+  }
+  io.stdout.write(renderMarkdown(text, chalkFor(io)));
+  return 0;
+}
+
+/** Light terminal styling for our own doc pages; plain markdown when colour is off. */
+export function renderMarkdown(text: string, chalk: ChalkInstance): string {
+  if (chalk.level === 0) return text.endsWith('\n') ? text : `${text}\n`;
+  let inCode = false;
+  const lines = text.split('\n').map((line) => {
+    if (line.startsWith('```')) {
+      inCode = !inCode;
+      return chalk.dim(line);
+    }
+    if (inCode) return chalk.cyan(line);
+    if (/^#{1,6} /.test(line)) return chalk.bold(line.replace(/^#+ /, ''));
+    return line.replace(/`([^`]+)`/g, (_, code: string) => chalk.cyan(code)).replace(/\*\*([^*]+)\*\*/g, (_, bold: string) => chalk.bold(bold));
+  });
+  return `${lines.join('\n').replace(/\n*$/, '')}\n`;
+}

@@ -1,0 +1,29 @@
+// "Did you mean …?" for mistyped ids: the closest few by edit distance, or by a shared part.
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function suggest(input: string, candidates: readonly string[], max = 3): string[] {
+  const needle = input.toLowerCase();
+  return candidates
+    .map((candidate) => {
+      const distance = editDistance(needle, candidate);
+      const shared = candidate.includes(needle) || needle.split('-').some((part) => part.length > 3 && candidate.includes(part));
+      return { candidate, score: shared ? Math.min(distance, 2) : distance };
+    })
+    .filter(({ score, candidate }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
+    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
+    .slice(0, max)
+    .map(({ candidate }) => candidate);
+}

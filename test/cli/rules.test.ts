@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { RULES } from '../../rules/index.js';
+
+const cwd = tmpdir();
+
+describe('identity-golive rules', () => {
+  it('lists every rule with item, severity, evidence and modes', async () => {
+    const run = await runCli(['rules'], { cwd });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^RULE\s+ITEM\s+SEVERITY\s+EVIDENCE\s+MODES$/);
+    for (const rule of RULES) {
+      const line = lines.find((candidate) => candidate.startsWith(`${rule.meta.id} `));
+      expect(line, rule.meta.id).toBeDefined();
+      expect(line).toContain(rule.meta.item);
+      expect(line).toContain(rule.meta.defaultSeverity);
+      for (const artifact of rule.meta.requiredArtifacts) expect(line).toContain(artifact);
+      if (rule.meta.modes) expect(line).toContain(rule.meta.modes.join(', '));
+    }
+    expect(lines.find((line) => line.startsWith('use-case-supported'))).toMatch(/1\. use-case .* live, test$/);
+  });
+
+  it('gives the same as JSON', async () => {
+    const run = await runCli(['rules', '--format', 'json'], { cwd });
+    const rows = JSON.parse(run.stdout) as { id: string; evidence: string[]; modes: string[]; itemNumber: number }[];
+    expect(rows.map((row) => row.id).sort()).toEqual(RULES.map((rule) => rule.meta.id).sort());
+    expect(rows.find((row) => row.id === 'pricing-confirmed')).toMatchObject({ evidence: ['Attestations', 'VerificationSessions'], modes: ['test'], itemNumber: 3 });
+    expect(rows.map((row) => row.itemNumber)).toEqual([...rows.map((row) => row.itemNumber)].sort((a, b) => a - b));
+  });
+});
+
+describe('identity-golive explain', () => {
+  it("prints the rule's doc page", async () => {
+    const run = await runCli(['explain', 'privacy-policy-url'], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(await readFile(path.resolve(import.meta.dirname, '../../rules/privacy-policy-url.md'), 'utf8'));
+  });
+
+  it('styles headings on a colour terminal', async () => {
+    const run = await runCli(['explain', 'faq-published'], { cwd, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(run.stdout).toContain('\u001b[1mWhat it checks');
+    expect(run.stdout).not.toContain('## What it checks');
+  });
+
+  it.each([
+    ['a typo', 'faq-publishd', '"faq-published"'],
+    ['a checklist item id', 'privacy-policy', '"privacy-policy-discloses-stripe"'],
+    ['nothing close', 'zzz', 'Unknown rule "zzz".'],
+  ])('answers %s with exit 2 and suggestions', async (_name, id, expected) => {
+    const run = await runCli(['explain', id], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(expected);
+    expect(run.stderr).toContain('identity-golive rules');
+  });
+});

@@ -1,0 +1,79 @@
+// Drive a real pseudo-terminal with tmux: start a command in a detached session on a private
+// socket, type with send-keys, read the screen with capture-pane.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export function tmuxAvailable(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class TmuxSession {
+  private readonly socket: string;
+  private readonly name = 'golive';
+  private readonly exitFile: string;
+
+  constructor(private readonly dir: string) {
+    this.socket = path.join(dir, 'tmux.sock');
+    this.exitFile = path.join(dir, 'exit-code');
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8', env: { ...process.env, TERM: 'xterm-256color' } });
+  }
+
+  /** Run `command` (a shell line) in a fresh 160x50 terminal; its exit code lands in a file. */
+  start(command: string, cwd: string): void {
+    execFileSync('rm', ['-f', this.exitFile]);
+    this.tmux('new-session', '-d', '-s', this.name, '-x', '160', '-y', '50', '-c', cwd, `${command}; echo $? > ${this.exitFile}; sleep 600`);
+  }
+
+  /** The screen plus its scroll-back, wrapped lines joined. */
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-J', '-S', '-2000', '-t', this.name);
+  }
+
+  /** Wait until the screen matches; fail with the screen if it never does. */
+  async waitFor(pattern: RegExp, limitMs = 20_000): Promise<string> {
+    const started = Date.now();
+    for (;;) {
+      const screen = this.screen();
+      if (pattern.test(screen)) return screen;
+      if (Date.now() - started > limitMs) throw new Error(`timed out waiting for ${pattern} on screen:\n${screen}`);
+      await sleep(100);
+    }
+  }
+
+  /** Type literal text. */
+  type(text: string): void {
+    this.tmux('send-keys', '-t', this.name, '-l', text);
+  }
+
+  /** Press keys by tmux name: Enter, Down, C-c … */
+  press(...keys: string[]): void {
+    this.tmux('send-keys', '-t', this.name, ...keys);
+  }
+
+  async exitCode(limitMs = 20_000): Promise<number> {
+    const started = Date.now();
+    while (!existsSync(this.exitFile) || readFileSync(this.exitFile, 'utf8').trim() === '') {
+      if (Date.now() - started > limitMs) throw new Error(`the command did not exit; screen:\n${this.screen()}`);
+      await sleep(100);
+    }
+    return Number(readFileSync(this.exitFile, 'utf8').trim());
+  }
+
+  stop(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // Already gone.
+    }
+  }
+}
