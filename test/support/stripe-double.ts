@@ -48,6 +48,8 @@ export interface StripeDoubleOptions {
   latencyMs?: number;
   /** The double's clock (ms); scenarios are built against it. */
   now?: number;
+  /** Hold every answer until this many requests are in flight at once (or 3 s pass): proves concurrency without timing. */
+  holdUntilInFlight?: number;
 }
 
 export interface StripeDouble {
@@ -55,6 +57,8 @@ export interface StripeDouble {
   port: number;
   scenario: StripeScenario;
   log: LoggedRequest[];
+  /** The most requests that were being answered at the same time. */
+  readonly maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -91,6 +95,19 @@ export async function startStripeDouble(options: StripeDoubleOptions): Promise<S
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let requestCount = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const waiting = new Set<() => void>();
+  const barrier = () =>
+    new Promise<void>((resolve) => {
+      if (!options.holdUntilInFlight || maxInFlight >= options.holdUntilInFlight) return resolve();
+      const release = () => {
+        waiting.delete(release);
+        resolve();
+      };
+      waiting.add(release);
+      void delay(3000).then(release);
+    });
 
   const delay = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -102,9 +119,17 @@ export async function startStripeDouble(options: StripeDoubleOptions): Promise<S
     });
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, { error: { type: 'api_error', message: `double crashed: ${String(error)}` } });
-    });
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    if (options.holdUntilInFlight && maxInFlight >= options.holdUntilInFlight) for (const release of [...waiting]) release();
+    void barrier()
+      .then(() => handle(req, res))
+      .catch((error: unknown) => {
+        if (!res.headersSent) send(res, 500, { error: { type: 'api_error', message: `double crashed: ${String(error)}` } });
+      })
+      .finally(() => {
+        inFlight -= 1;
+      });
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -186,6 +211,9 @@ export async function startStripeDouble(options: StripeDoubleOptions): Promise<S
     port,
     scenario,
     log,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();

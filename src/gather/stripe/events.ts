@@ -3,7 +3,7 @@
 import type Stripe from 'stripe';
 import type { EventWindow, PerMode } from '../../engine/artifacts.js';
 import type { ArtifactDemand, GatherContext } from '../context.js';
-import { listAll, windowStart } from './paging.js';
+import { allSettledOrThrow, listAll, windowStart } from './paging.js';
 import { perMode } from './per-mode.js';
 import { eventFacts } from './project.js';
 
@@ -15,7 +15,7 @@ export async function gatherEvents(ctx: GatherContext, demand: ArtifactDemand): 
   return perMode(ctx, demand, 'Events', async (access) => {
     const list = (extra: Partial<Stripe.EventListParams>) =>
       listAll(access, 'events', maxObjects, (stripe, cursor) => stripe.events.list({ ...filter, ...extra, ...cursor }));
-    const [all, undelivered] = await Promise.all([list({}), list({ delivery_success: false })]);
+    const [all, undelivered] = await allSettledOrThrow([list({}), list({ delivery_success: false })]);
     const failedIds = new Set(undelivered.items.map((event) => event.id));
     const byId = new Map<string, Stripe.Event>();
     // An event can arrive between the two queries; keep every one either returned.

@@ -5,14 +5,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export class RateLimiter {
   readonly #limit: number;
   readonly #clock: () => number;
+  readonly #sleep: (ms: number) => Promise<unknown>;
   /** Start times (ms) of the requests in the current one-second window, oldest first. */
   readonly #starts: number[] = [];
   /** Callers take their turn in order, so none is starved. */
   #turn: Promise<void> = Promise.resolve();
 
-  constructor(perSecond: number, clock: () => number = () => performance.now()) {
+  constructor(perSecond: number, { clock = () => performance.now(), wait = sleep }: { clock?: () => number; wait?: (ms: number) => Promise<unknown> } = {}) {
     this.#limit = Math.max(1, Math.floor(perSecond));
     this.#clock = clock;
+    this.#sleep = wait;
   }
 
   /** Resolves when a request may start; a burst up to the limit starts at once. */
@@ -30,7 +32,7 @@ export class RateLimiter {
         this.#starts.push(now);
         return;
       }
-      await sleep(this.#starts[0]! + 1000 - now + 1);
+      await this.#sleep(this.#starts[0]! + 1000 - now + 1);
     }
   }
 }

@@ -25,7 +25,8 @@ export function classifyMetadata(key: string, rawValue: string, now: number): Me
   const iso = ISO_DATE.exec(value);
   const slash = SLASH_DATE.exec(value);
   const year = iso ? Number(iso[1]) : slash ? Number(slash[3]) : null;
-  if (year !== null && (DOB_KEY.test(key) || birthYearPlausible(year, now))) return 'date_of_birth';
+  // A recent date (an order date, a timestamp) is not a birth date, nor a phone number.
+  if (year !== null) return DOB_KEY.test(key) || birthYearPlausible(year, now) ? 'date_of_birth' : null;
   if (SSN.test(value) || CPF.test(value) || NRIC.test(value)) return 'id_number';
   if (ID_KEY.test(key) && /^[A-Za-z0-9 .-]{5,}$/.test(value) && /\d/.test(value)) return 'id_number';
   const digits = value.replace(/\D/g, '').length;

@@ -44,3 +44,11 @@ export async function listAll<T extends { id: string }>(
 export function windowStart(now: number, windowDays: number): number {
   return Math.floor(now / 1000) - windowDays * 86_400;
 }
+
+/** Like Promise.all, but waits for every request to settle first: no request outlives its gatherer. */
+export async function allSettledOrThrow<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const rejected = settled.find((result) => result.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}

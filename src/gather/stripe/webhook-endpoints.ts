@@ -10,7 +10,7 @@ import type { PerMode, WebhookEndpointFacts } from '../../engine/artifacts.js';
 import type { ArtifactDemand, GatherContext } from '../context.js';
 import type { StripeAccess } from './client.js';
 import { StripeAccessError, shapeFailure } from './errors.js';
-import { listAll } from './paging.js';
+import { allSettledOrThrow, listAll } from './paging.js';
 import { perMode } from './per-mode.js';
 import { eventDestinationFacts, webhookEndpointFacts } from './project.js';
 
@@ -21,7 +21,7 @@ const V2_MAX_PAGES = 10;
 export async function gatherWebhookEndpoints(ctx: GatherContext, demand: ArtifactDemand): Promise<PerMode<WebhookEndpointFacts[]>> {
   const { maxObjects } = ctx.config.stripe;
   return perMode(ctx, demand, 'WebhookEndpoints', async (access) => {
-    const [v1, v2] = await Promise.all([
+    const [v1, v2] = await allSettledOrThrow([
       listAll(access, 'webhookEndpoints', maxObjects, (stripe, cursor) => stripe.webhookEndpoints.list(cursor)),
       listEventDestinations(access),
     ]);
