@@ -15,7 +15,7 @@ export default defineRule<'Events', MessageId>({
     id: 'test-mode-events-handled',
     item: 'webhooks',
     title: 'Test-mode Identity events were delivered to your endpoint',
-    failureTitle: 'Test-mode Identity events were not delivered',
+    failureTitle: 'Test-mode Identity events are missing or undelivered',
     docsUrl: 'https://docs.stripe.com/webhooks',
     requiredArtifacts: ['Events'],
     modes: ['test'],

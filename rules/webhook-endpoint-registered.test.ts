@@ -33,9 +33,9 @@ ruleTester(rule, [
   },
   {
     name: 'an extra http endpoint beside a good one',
-    artifacts: { WebhookEndpoints: modes({ live: E([endpoint({ id: 'we_ok' }), endpoint({ id: 'we_http', url: 'http://hooks.example.com/stripe', enabledEvents: [REDACTED] })]) }) },
+    artifacts: { WebhookEndpoints: modes({ live: E([endpoint({ id: 'we_ok', enabledEvents: ['*'] }), endpoint({ id: 'we_http', url: 'http://hooks.example.com/stripe', enabledEvents: [REDACTED] })]) }) },
     status: 'warn',
-    messageIds: ['registered', 'notHttps'],
+    messageIds: ['registered', 'redactedNotExplicit', 'notHttps'],
   },
   {
     name: 'disabled endpoints are listed but do not count',

@@ -52,7 +52,7 @@ export default defineRule<'WebhookEndpoints', MessageId>({
     id: 'webhook-endpoint-registered',
     item: 'webhooks',
     title: 'An enabled https endpoint receives the Identity outcome events',
-    failureTitle: 'No enabled https endpoint receives the Identity outcome events',
+    failureTitle: 'The webhook endpoint for Identity outcome events is missing or needs attention',
     docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
     requiredArtifacts: ['WebhookEndpoints'],
     modes: ['live', 'test'],
@@ -76,7 +76,7 @@ export default defineRule<'WebhookEndpoints', MessageId>({
         fix: `Enable it at ${WEBHOOKS_DASHBOARD} if it is your handler, or delete it.`,
       },
       redactedNotExplicit: {
-        text: 'No enabled endpoint lists identity.verification_session.redacted explicitly ({{mode}} mode); an endpoint on `*` never receives it, so you will not learn when a redaction completes.',
+        text: 'No enabled https endpoint lists identity.verification_session.redacted explicitly ({{mode}} mode); an endpoint on `*` never receives it, so you will not learn when a redaction completes.',
         fix: 'Add identity.verification_session.redacted to your endpoint\'s events by name.',
       },
       unpinnedApiVersion: {
@@ -112,7 +112,7 @@ export default defineRule<'WebhookEndpoints', MessageId>({
       if (!findings.some((finding) => finding.level === 'fail')) findings.push({ messageId: 'noEndpoint', level: 'fail', data: { mode } });
     } else {
       for (const endpoint of qualifying) findings.push({ messageId: 'registered', level: 'info', data: { ...describe(endpoint), mode }, location: at(endpoint) });
-      if (!enabled.some((endpoint) => endpoint.enabledEvents.includes(REDACTED_EVENT))) findings.push({ messageId: 'redactedNotExplicit', level: 'warn', data: { mode } });
+      if (!enabled.some((endpoint) => isHttps(endpoint) && endpoint.enabledEvents.includes(REDACTED_EVENT))) findings.push({ messageId: 'redactedNotExplicit', level: 'warn', data: { mode } });
       for (const endpoint of qualifying.filter((e) => e.apiVersion === null)) {
         findings.push({ messageId: 'unpinnedApiVersion', level: 'warn', data: describe(endpoint), location: at(endpoint) });
       }

@@ -25,8 +25,8 @@ Examples:
   $ identity-golive check --snapshot golive-snapshot.json     # no key needed
   $ identity-golive check --rule webhook-endpoint-registered
 
-A read-only restricted key needs: Connect/Account Read (connected_account_read),
-Webhook Endpoints Read, Events Read, Identity Verification Sessions and Reports Read.`,
+A read-only restricted key needs: Account Read (connected_account_read), Webhook Endpoints
+Read, Event Destinations Read, Events Read, Identity Verification Sessions and Reports Read.`,
     )
     .action(async (options: CheckOptions) => {
       const { runCheckCommand } = await import('../../app/check.js');
