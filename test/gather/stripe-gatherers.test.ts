@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_KEYS, plantedValues } from '../../fixtures/stripe/index.js';
 import { PAGED_COUNTS } from '../../fixtures/stripe/paged.js';
 import { REPEATED_USER } from '../../fixtures/stripe/not-ready.js';
+import { ready } from '../../fixtures/stripe/ready.js';
+import { eventDestination } from '../../fixtures/stripe/build.js';
 import { GATHERERS } from '../../src/gather/index.js';
 import { gatherArtifacts } from '../../src/engine/runner.js';
 import { RULES } from '../../rules/index.js';
@@ -148,6 +150,15 @@ describe('Stripe gatherers against the double', () => {
     expect(value(exact.VerificationSessions.test)).toMatchObject({ truncated: true });
     const week = await gatherAll(d, { keys: { test: FIXTURE_KEYS.testRestricted }, config: { stripe: { windowDays: 7 } } });
     expect(value(week.VerificationSessions.test)).toEqual({ sessions: [], windowDays: 7, truncated: false });
+  });
+
+  it('follows v2 next_page_url across pages of event destinations', async () => {
+    const base = ready(Date.now());
+    const destinations = Array.from({ length: 25 }, (_, index) => eventDestination({ id: `ed_1Many${String(index).padStart(3, '0')}`, mode: 'test' }));
+    const d = await start({ scenario: { ...base, test: { ...base.test, eventDestinations: destinations } } });
+    const endpoints = value((await gatherAll(d, { keys: { test: FIXTURE_KEYS.testRestricted } })).WebhookEndpoints.test);
+    expect(endpoints.filter((e) => e.kind === 'event_destination')).toHaveLength(25);
+    expect(d.log.filter((entry) => entry.path === '/v2/core/event_destinations').map((entry) => entry.query.page !== undefined)).toEqual([false, true]);
   });
 
   it('offline, missing keys and modes no rule asked for make no request', async () => {
