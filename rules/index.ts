@@ -3,6 +3,7 @@
 import type { AnyRule } from '../src/engine/rule.js';
 import alternativeVerificationOffered from './alternative-verification-offered.js';
 import attemptLimitDecided from './attempt-limit-decided.js';
+import brandingConfigured from './branding-configured.js';
 import deletionExplained from './deletion-explained.js';
 import developmentChecklistFollowed from './development-checklist-followed.js';
 import faqPublished from './faq-published.js';
@@ -10,7 +11,9 @@ import identityBrandingReviewed from './identity-branding-reviewed.js';
 import pricingConfirmed from './pricing-confirmed.js';
 import privacyPolicyDisclosesStripe from './privacy-policy-discloses-stripe.js';
 import privacyPolicyUrl from './privacy-policy-url.js';
+import testModeEventsHandled from './test-mode-events-handled.js';
 import useCaseSupported from './use-case-supported.js';
+import webhookEndpointRegistered from './webhook-endpoint-registered.js';
 import webhookHandlerAcknowledgesEvents from './webhook-handler-acknowledges-events.js';
 import webhookHandlerToleratesDuplicatesAndUnknownTypes from './webhook-handler-tolerates-duplicates-and-unknown-types.js';
 import webhookHandlerVerifiesSignature from './webhook-handler-verifies-signature.js';
@@ -19,6 +22,7 @@ import webhooksTestedEndToEnd from './webhooks-tested-end-to-end.js';
 export const RULES: readonly AnyRule[] = [
   alternativeVerificationOffered,
   attemptLimitDecided,
+  brandingConfigured,
   deletionExplained,
   developmentChecklistFollowed,
   faqPublished,
@@ -26,7 +30,9 @@ export const RULES: readonly AnyRule[] = [
   pricingConfirmed,
   privacyPolicyDisclosesStripe,
   privacyPolicyUrl,
+  testModeEventsHandled,
   useCaseSupported,
+  webhookEndpointRegistered,
   webhookHandlerAcknowledgesEvents,
   webhookHandlerToleratesDuplicatesAndUnknownTypes,
   webhookHandlerVerifiesSignature,

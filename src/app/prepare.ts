@@ -98,7 +98,7 @@ const PROBE_NOT_RUN: Notice = {
 };
 
 export const RESTRICTED_KEY_PERMISSIONS =
-  'Account: Read · Webhook Endpoints: Read · Events: Read · Identity Verification Sessions and Reports: Read (and nothing else: no write, no "sensitive verification results")';
+  'Account: Read (connected_account_read) · Webhook Endpoints: Read · Event Destinations: Read · Events: Read · Identity Verification Sessions and Reports: Read (and nothing else: no write, no "sensitive verification results")';
 
 function keyNotices(keys: KeySet, offline: boolean): Notice[] {
   const notices: Notice[] = [];

@@ -64,8 +64,8 @@ Examples:
 
 Everything is always shown; only the exit code follows --fail-on, --max-warnings and --strict.
 
-A read-only restricted key needs: Connect/Account Read (connected_account_read),
-Webhook Endpoints Read, Events Read, Identity Verification Sessions and Reports Read.`,
+A read-only restricted key needs: Account Read (connected_account_read), Webhook Endpoints
+Read, Event Destinations Read, Events Read, Identity Verification Sessions and Reports Read.`,
     )
     .action(async (options: CheckOptions) => {
       const { runCheckCommand } = await import('../../app/check.js');

@@ -1,9 +1,30 @@
-// PLACEHOLDER until the Stripe access layer lands (issue #2): reports the artifact as unavailable.
-import type { SessionWindow, PerMode } from '../../engine/artifacts.js';
-import { failed } from '../../engine/gathered.js';
+// Verification sessions of the window (GET /v1/identity/verification_sessions, no expand), projected
+// to facts: client_reference_id kept only as a per-run HMAC digest and a masked form, metadata
+// values classified then dropped.
+import { randomBytes } from 'node:crypto';
+import type { PerMode, SessionWindow } from '../../engine/artifacts.js';
 import type { ArtifactDemand, GatherContext } from '../context.js';
+import { listAll, windowStart } from './paging.js';
+import { perMode } from './per-mode.js';
+import { sessionFacts } from './project.js';
 
-export async function gatherVerificationSessions(_ctx: GatherContext, _demand: ArtifactDemand): Promise<PerMode<SessionWindow>> {
-  const missing = failed<SessionWindow>('bad_response', 'the Stripe gatherer is not built yet', 'Wait for the Stripe access layer.');
-  return { live: missing, test: missing };
+const salts = new WeakMap<GatherContext, Buffer>();
+
+/** One random salt per run: digests group sessions within a snapshot and link nothing across two. */
+function runSalt(ctx: GatherContext): Buffer {
+  let salt = salts.get(ctx);
+  if (!salt) salts.set(ctx, (salt = randomBytes(32)));
+  return salt;
+}
+
+export async function gatherVerificationSessions(ctx: GatherContext, demand: ArtifactDemand): Promise<PerMode<SessionWindow>> {
+  const { windowDays, maxObjects } = ctx.config.stripe;
+  const created = { gte: windowStart(ctx.now, windowDays) };
+  const salt = runSalt(ctx);
+  return perMode(ctx, demand, 'VerificationSessions', async (access) => {
+    const listed = await listAll(access, 'verificationSessions', maxObjects, (stripe, cursor) =>
+      stripe.identity.verificationSessions.list({ created, ...cursor }),
+    );
+    return { sessions: listed.items.map((session) => sessionFacts(session, salt, ctx.now)), windowDays, truncated: listed.truncated };
+  });
 }
