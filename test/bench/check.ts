@@ -7,7 +7,7 @@ import { FIXTURE_KEYS } from '../../fixtures/stripe/index.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { startStripeDouble, type LoggedRequest } from '../support/stripe-double.js';
-import { BIN, cliEnv } from '../support/run-cli.js';
+import { BIN, cliEnv } from '../support/cli.js';
 
 const LATENCY_MS = 200;
 const RULES = 'branding-configured,webhook-endpoint-registered,test-mode-events-handled';

@@ -8,7 +8,7 @@ import { FIXTURE_KEYS, plantedValues } from '../../fixtures/stripe/index.js';
 import { REPEATED_USER } from '../../fixtures/stripe/not-ready.js';
 import type { Report } from '../../src/report/types.js';
 import { startStripeDouble, type Fault, type StripeDouble } from '../support/stripe-double.js';
-import { cliEnv, runCli } from '../support/run-cli.js';
+import { cliEnv, runCli } from '../support/cli.js';
 
 const STRIPE_RULES = ['branding-configured', 'webhook-endpoint-registered', 'test-mode-events-handled'];
 /** Which rules read which double route. */

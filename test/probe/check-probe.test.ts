@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/app/check.js';
 import type { CheckOptions } from '../../src/cli/commands/check.js';
 import { UserError } from '../../src/util/user-error.js';
-import { captureIo, FIXTURE_SECRET, startHandler, type RunningHandler } from '../support/webhook-handlers.js';
+import {FIXTURE_SECRET, startHandler, type RunningHandler } from '../support/webhook-handlers.js';
+import { memoryIo } from '../support/memory-io.js';
 
 const PROBE_RULES = ['webhook-handler-acknowledges-events', 'webhook-handler-tolerates-duplicates-and-unknown-types', 'webhook-handler-verifies-signature'];
 const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({ format: 'json', ...extra });
@@ -27,13 +28,13 @@ describe('check and the probe rules', () => {
   });
 
   it('a plain check does not select them, and says once how to run them', async () => {
-    const report = await runCheck(options({ cwd }), captureIo(env, cwd));
+    const report = await runCheck(options({ cwd }), memoryIo(cwd, env));
     expect(report.results.filter((result) => PROBE_RULES.includes(result.ruleId))).toEqual([]);
     expect(report.notices.filter((notice) => notice.message.includes('not probed'))).toHaveLength(1);
   });
 
   it('named without --probe, they are skipped with the fix, never passed', async () => {
-    const report = await runCheck(options({ cwd, rule: PROBE_RULES }), captureIo(env, cwd));
+    const report = await runCheck(options({ cwd, rule: PROBE_RULES }), memoryIo(cwd, env));
     expect(report.results.map((result) => [result.ruleId, result.status])).toEqual(PROBE_RULES.map((id) => [id, 'skipped']));
     for (const result of report.results) expect(result.findings[0]?.fix).toBe('Run `identity-golive probe` or `check --probe`.');
     // Only skipped rules: nothing was checked, so the run cannot say "ready".
@@ -41,7 +42,7 @@ describe('check and the probe rules', () => {
   });
 
   it('--probe-url folds the probe into the webhooks item', async () => {
-    const report = await runCheck(options({ cwd, probeUrl: handler.url }), captureIo(env, cwd));
+    const report = await runCheck(options({ cwd, probeUrl: handler.url }), memoryIo(cwd, env));
     const probeResults = report.results.filter((result) => PROBE_RULES.includes(result.ruleId));
     expect(probeResults.map((result) => [result.ruleId, result.item, result.status])).toEqual([
       ['webhook-handler-acknowledges-events', 'webhooks', 'pass'],
@@ -57,7 +58,7 @@ describe('check and the probe rules', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'golive-check-probe-config-'));
     try {
       writeFileSync(path.join(dir, 'identity-golive.config.json'), JSON.stringify({ webhook: { url: handler.url } }));
-      const report = await runCheck(options({ cwd: dir, probe: true }), captureIo(env, dir));
+      const report = await runCheck(options({ cwd: dir, probe: true }), memoryIo(dir, env));
       expect(report.results.find((result) => result.ruleId === 'webhook-handler-verifies-signature')?.findings.find((finding) => finding.level === 'fail')?.messageId).toBe('acceptedStaleTimestamp');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -65,7 +66,7 @@ describe('check and the probe rules', () => {
   });
 
   it('--probe cannot replay a snapshot or run offline', async () => {
-    await expect(runCheck(options({ cwd, probe: true, snapshot: 'x.json' }), captureIo(env, cwd))).rejects.toThrow(UserError);
-    await expect(runCheck(options({ cwd, probe: true, offline: true }), captureIo(env, cwd))).rejects.toThrow(/--offline/);
+    await expect(runCheck(options({ cwd, probe: true, snapshot: 'x.json' }), memoryIo(cwd, env))).rejects.toThrow(UserError);
+    await expect(runCheck(options({ cwd, probe: true, offline: true }), memoryIo(cwd, env))).rejects.toThrow(/--offline/);
   });
 });

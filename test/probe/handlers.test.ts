@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProbe } from '../../src/app/probe.js';
 import type { Report } from '../../src/report/types.js';
-import { captureIo, FIXTURE_SECRET, startHandler, type RunningHandler } from '../support/webhook-handlers.js';
+import {FIXTURE_SECRET, startHandler, type RunningHandler } from '../support/webhook-handlers.js';
+import { memoryIo } from '../support/memory-io.js';
 
 const ACK = 'webhook-handler-acknowledges-events';
 const SIG = 'webhook-handler-verifies-signature';
@@ -65,7 +66,7 @@ describe('probe against the sample handlers', () => {
 
   it.each(TABLE.map((row) => [row.handler, row] as const))('%s', async (_name, row) => {
     const handler = running.get(row.handler)!;
-    const io = captureIo({ STRIPE_WEBHOOK_SECRET: FIXTURE_SECRET }, cwd);
+    const io = memoryIo(cwd, { STRIPE_WEBHOOK_SECRET: FIXTURE_SECRET });
     const report = await runProbe({ url: handler.url, timeout: row.timeout, format: 'json' }, io);
     expect(failingOf(report)).toEqual([...row.failing].sort());
     expect(report.results.map((result) => result.status)).toEqual(report.results.map((result) => (row.failing.some((id) => id.startsWith(`${result.ruleId}/`)) ? 'fail' : 'pass')));

@@ -7,7 +7,8 @@ import { liveEndpointsAt } from '../../src/probe/live-endpoints.js';
 import { failed, gathered } from '../../src/engine/gathered.js';
 import { UserError } from '../../src/util/user-error.js';
 import { endpoint } from '../support/facts.js';
-import { captureIo } from '../support/webhook-handlers.js';
+
+import { memoryIo } from '../support/memory-io.js';
 
 describe('addressScope', () => {
   it.each([
@@ -124,35 +125,35 @@ describe('live-endpoint guard', () => {
   });
 
   it('refuses a live endpoint without --allow-remote', async () => {
-    const io = captureIo({}, '/');
+    const io = memoryIo('/', {});
     await expect(guardLiveEndpoints(io, { url, target, allowRemote: false }, gathered([live]))).rejects.toThrow(/registered on live-mode webhook endpoint we_live1/);
   });
 
   it('refuses a live endpoint in CI or without a terminal, even with --allow-remote', async () => {
-    await expect(guardLiveEndpoints(captureIo({}, '/'), { url, target, allowRemote: true }, gathered([live]))).rejects.toThrow(/we_live1/);
-    await expect(guardLiveEndpoints(captureIo({ CI: 'true' }, '/', { tty: true, input: 'yes\n' }), { url, target, allowRemote: true }, gathered([live]))).rejects.toMatchObject({
+    await expect(guardLiveEndpoints(memoryIo('/', {}), { url, target, allowRemote: true }, gathered([live]))).rejects.toThrow(/we_live1/);
+    await expect(guardLiveEndpoints(memoryIo('/', { CI: 'true' }, { tty: true, ttyStdout: false, input: 'yes\n' }), { url, target, allowRemote: true }, gathered([live]))).rejects.toMatchObject({
       message: expect.stringContaining('we_live1'),
       hint: expect.stringContaining('cannot be given without a terminal'),
     });
   });
 
   it('sends to a live endpoint only after a typed "yes" at a terminal', async () => {
-    const yes = captureIo({}, '/', { tty: true, input: 'yes\n' });
+    const yes = memoryIo('/', {}, { tty: true, ttyStdout: false, input: 'yes\n' });
     await expect(guardLiveEndpoints(yes, { url, target, allowRemote: true }, gathered([live]))).resolves.toEqual([{ level: 'warn', message: 'Probed live-mode endpoint we_live1 after confirmation.' }]);
     expect(yes.err()).toContain('Type "yes"');
-    const no = captureIo({}, '/', { tty: true, input: 'y\n' });
+    const no = memoryIo('/', {}, { tty: true, ttyStdout: false, input: 'y\n' });
     await expect(guardLiveEndpoints(no, { url, target, allowRemote: true }, gathered([live]))).rejects.toThrow(/cancelled: nothing was sent/);
   });
 
   it('asks for confirmation when the live list cannot be read and the target is public', async () => {
     const unreadable = failed<never>('permission', '403 from /v1/webhook_endpoints', 'grant Webhook Endpoints: Read');
-    await expect(guardLiveEndpoints(captureIo({}, '/'), { url, target, allowRemote: true }, unreadable)).rejects.toThrow(/may be one of them/);
-    await expect(guardLiveEndpoints(captureIo({}, '/'), { url, target: local, allowRemote: false }, unreadable)).resolves.toMatchObject([{ level: 'warn' }]);
+    await expect(guardLiveEndpoints(memoryIo('/', {}), { url, target, allowRemote: true }, unreadable)).rejects.toThrow(/may be one of them/);
+    await expect(guardLiveEndpoints(memoryIo('/', {}), { url, target: local, allowRemote: false }, unreadable)).resolves.toMatchObject([{ level: 'warn' }]);
   });
 
   it('lets other URLs through, warning when a remote one could not be compared', async () => {
-    await expect(guardLiveEndpoints(captureIo({}, '/'), { url: new URL('https://staging.example.com/stripe'), target, allowRemote: true }, gathered([live]))).resolves.toEqual([]);
-    await expect(guardLiveEndpoints(captureIo({}, '/'), { url, target: local, allowRemote: false }, null)).resolves.toEqual([]);
-    await expect(guardLiveEndpoints(captureIo({}, '/'), { url, target, allowRemote: true }, null)).resolves.toMatchObject([{ level: 'warn', message: expect.stringContaining('no live key') }]);
+    await expect(guardLiveEndpoints(memoryIo('/', {}), { url: new URL('https://staging.example.com/stripe'), target, allowRemote: true }, gathered([live]))).resolves.toEqual([]);
+    await expect(guardLiveEndpoints(memoryIo('/', {}), { url, target: local, allowRemote: false }, null)).resolves.toEqual([]);
+    await expect(guardLiveEndpoints(memoryIo('/', {}), { url, target, allowRemote: true }, null)).resolves.toMatchObject([{ level: 'warn', message: expect.stringContaining('no live key') }]);
   });
 });

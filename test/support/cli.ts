@@ -13,11 +13,14 @@ export interface CliRun {
 }
 
 /** Pipes (so never a TTY), NO_COLOR for stable text, and only PATH and HOME inherited, so a developer's own Stripe keys or CI variables never leak into a test. */
-export function runCli(args: readonly string[], { env = {}, cwd = REPO_ROOT, input }: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  { env = {}, cwd = REPO_ROOT, input, nodeArgs = [] }: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; nodeArgs?: readonly string[] } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+      env: cliEnv(env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -28,4 +31,9 @@ export function runCli(args: readonly string[], { env = {}, cwd = REPO_ROOT, inp
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(input ?? '');
   });
+}
+
+/** The environment a spawned CLI sees: PATH, HOME, NO_COLOR and what the test adds. */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...extra };
 }

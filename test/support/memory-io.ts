@@ -7,7 +7,8 @@ export interface MemoryIo extends CliIo {
   err(): string;
 }
 
-export function memoryIo(cwd: string, env: NodeJS.ProcessEnv = {}, { tty = false } = {}): MemoryIo {
+/** `tty` makes stdin and stderr terminals (prompts may run); stdout stays a pipe unless `ttyStdout`. */
+export function memoryIo(cwd: string, env: NodeJS.ProcessEnv = {}, { tty = false, ttyStdout, input = '' }: { tty?: boolean; ttyStdout?: boolean; input?: string } = {}): MemoryIo {
   const chunks = { out: [] as string[], err: [] as string[] };
   const sink = (into: string[]) =>
     Object.assign(
@@ -19,10 +20,12 @@ export function memoryIo(cwd: string, env: NodeJS.ProcessEnv = {}, { tty = false
       }),
       { isTTY: tty },
     );
+  const stdin = Object.assign(new PassThrough(), { isTTY: tty });
+  if (input) stdin.end(input);
   return {
-    stdout: sink(chunks.out),
+    stdout: Object.assign(sink(chunks.out), { isTTY: ttyStdout ?? tty }),
     stderr: sink(chunks.err),
-    stdin: Object.assign(new PassThrough(), { isTTY: false }),
+    stdin,
     env,
     cwd,
     out: () => chunks.out.join(''),

@@ -2,8 +2,6 @@
 // prints "listening on <port>" once it accepts connections.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import type { CliIo } from '../../src/cli/io.js';
 
 export const FIXTURE_SECRET = 'whsec_fixtureProbeSecret0123456789abcdef';
 export const HANDLERS_DIR = path.resolve(import.meta.dirname, '../../fixtures/webhooks');
@@ -48,17 +46,4 @@ export async function startHandler(file: string, env: Record<string, string> = {
         child.kill();
       }),
   };
-}
-
-/** An in-process CLI world: captured stdout/stderr, no TTY, the given env. */
-export function captureIo(env: NodeJS.ProcessEnv, cwd: string, { tty = false, input = '' } = {}): CliIo & { out(): string; err(): string } {
-  const stdout = Object.assign(new PassThrough(), { isTTY: false });
-  const stderr = Object.assign(new PassThrough(), { isTTY: tty });
-  const stdin = Object.assign(new PassThrough(), { isTTY: tty });
-  if (input) stdin.end(input);
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { stdout, stderr, stdin, env, cwd, out: () => out, err: () => err };
 }
