@@ -2,6 +2,7 @@
 // (`Pick<Artifacts, R>` enforces that at compile time) and gets the clock from `ctx`.
 import type { ArtifactId, Artifacts, Mode } from './artifacts.js';
 import type { ChecklistItemId } from './checklist.js';
+import type { SourcePattern } from '../gather/source/patterns.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'manual' | 'skipped' | 'error';
 export type Severity = 'error' | 'warn' | 'off';
@@ -57,6 +58,8 @@ export interface RuleMeta<R extends ArtifactId, M extends string> {
   readonly modes?: readonly Mode[];
   readonly messages: Readonly<Record<M, MessageSpec>>;
   readonly defaultSeverity: Exclude<Severity, 'off'>;
+  /** What the Source scanner should look for on this rule's behalf (rules reading `Source`). */
+  readonly patterns?: readonly SourcePattern[];
 }
 
 export interface Rule<R extends ArtifactId = ArtifactId, M extends string = string> {
