@@ -6,8 +6,8 @@ import { IDIOM_SCOPES, spellingRegex, type SourcePattern, type Spelling } from '
 import { LANGUAGES, type HitScope, type Language } from './types.js';
 
 export interface CompiledPattern {
-  /** `<rule id>/<pattern id>`. */
-  readonly patternId: string;
+  /** `<rule id>/<pattern id>` of every rule pattern sharing this spelling: one regex run serves them all. */
+  readonly patternIds: readonly string[];
   readonly regex: RegExp;
   readonly anchors: Anchors | null;
   readonly fileMustMatch: RegExp | null;
@@ -30,17 +30,31 @@ export function compilePatterns(sources: readonly PatternSource[]): CompiledPatt
   const code = emptyTable();
   const manifest = emptyTable();
   const text: CompiledPattern[] = [];
+  // Rules often ask for the same idiom: identical spellings in one list are compiled and run once.
+  const shared = new Map<string, { patternIds: string[] }>();
+  const add = (list: CompiledPattern[], listKey: string, patternId: string, spelling: Spelling, scope: HitScope): void => {
+    const regex = spellingRegex(spelling);
+    const key = `${listKey}\0${regex.source}\0${regex.flags}\0${spelling instanceof RegExp ? '' : spelling.fileMustMatch.source}`;
+    const existing = shared.get(key);
+    if (existing) {
+      if (!existing.patternIds.includes(patternId)) existing.patternIds.push(patternId);
+      return;
+    }
+    const patternIds = [patternId];
+    shared.set(key, { patternIds });
+    list.push(compile(patternIds, spelling, scope));
+  };
   for (const { ruleId, patterns } of sources) {
     for (const pattern of patterns) {
       const patternId = `${ruleId}/${pattern.id}`;
       const scope = pattern.scope ?? (pattern.idiom ? IDIOM_SCOPES[pattern.idiom] : undefined) ?? 'code';
       if (scope === 'text') {
-        for (const spelling of spellingsOf(pattern, null)) text.push(compile(patternId, spelling, scope));
+        for (const spelling of spellingsOf(pattern, null)) add(text, 'text', patternId, spelling, scope);
         continue;
       }
       const table = scope === 'manifest' ? manifest : code;
       for (const language of pattern.languages ?? LANGUAGES) {
-        for (const spelling of spellingsOf(pattern, language)) table[language].push(compile(patternId, spelling, scope));
+        for (const spelling of spellingsOf(pattern, language)) add(table[language], `${scope}:${language}`, patternId, spelling, scope);
       }
     }
   }
@@ -59,11 +73,11 @@ function spellingsOf(pattern: SourcePattern, language: Language | null): readonl
   return [...own, ...(COMMON[pattern.idiom] ?? [])];
 }
 
-function compile(patternId: string, spelling: Spelling, scope: HitScope): CompiledPattern {
+function compile(patternIds: string[], spelling: Spelling, scope: HitScope): CompiledPattern {
   const source = spellingRegex(spelling);
   const flags = source.flags.includes('g') ? source.flags : `${source.flags}g`;
   return {
-    patternId,
+    patternIds,
     regex: new RegExp(source.source, flags),
     anchors: anchorsOf(source),
     fileMustMatch: spelling instanceof RegExp ? null : spelling.fileMustMatch,

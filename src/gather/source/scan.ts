@@ -115,6 +115,7 @@ export function scanText(relative: string, text: string, patterns: CompiledPatte
 
 class FileContext {
   private lineStarts: number[] | null = null;
+  private readonly seen = new Set<string>();
   private readonly language: HitLanguage;
   private readonly inTest: boolean;
 
@@ -133,19 +134,23 @@ class FileContext {
     const { regex } = pattern;
     regex.lastIndex = 0;
     let count = 0;
-    const seen = new Set<number>();
     for (let match = regex.exec(haystack); match !== null; match = regex.exec(haystack)) {
       if (match[0].length === 0) regex.lastIndex += 1;
-      // Two spellings of one idiom may match at one place: keep one hit per offset.
-      if (seen.has(match.index)) continue;
-      seen.add(match.index);
       if (count >= MAX_HITS_PER_PATTERN_PER_FILE || this.index.hits.length >= MAX_HITS) {
-        this.index.hitsDropped = (this.index.hitsDropped ?? 0) + 1;
+        this.index.hitsDropped = (this.index.hitsDropped ?? 0) + pattern.patternIds.length;
         continue;
       }
       count += 1;
-      this.index.hits.push(this.hit(pattern, match));
+      for (const patternId of pattern.patternIds) this.add(this.hit(patternId, pattern, match));
     }
+  }
+
+  /** Two spellings of one idiom may match at one place: one hit per pattern and offset. */
+  private add(hit: SourceHit): void {
+    const key = `${hit.patternId}\0${hit.line}\0${hit.column}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.index.hits.push(hit);
   }
 
   directive(comment: string, silencedLine: number): void {
@@ -169,10 +174,10 @@ class FileContext {
     }
   }
 
-  private hit(pattern: CompiledPattern, match: RegExpExecArray): SourceHit {
+  private hit(patternId: string, pattern: CompiledPattern, match: RegExpExecArray): SourceHit {
     const { line, column, lineText } = this.position(match.index);
     const hit: SourceHit = {
-      patternId: pattern.patternId,
+      patternId,
       file: this.relative,
       line,
       column,

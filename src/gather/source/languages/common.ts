@@ -17,7 +17,7 @@ const ARGS = String.raw`\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?`;
 const LOG_CALL = String.raw`(?:\bconsole\.(?:log|info|warn|error|debug|trace)|\b(?:logger|log|logging|Log|LOG|_logger|_log|slog|Logger|LOGGER)(?:\.|::|->)\w+|\b(?:Rails|app|this|self|current_app)\.(?:logger|log)\.\w+|\bprint(?:ln|f)?|\bputs|\berror_log|\bvar_dump|\bprint_r|\bSystem\.(?:out|err)\.print\w*|\bConsole\.Write\w*|\bfmt\.(?:Print|Fprint)\w*|\bDebug\.Write\w*|\bTrace\.Write\w*)\s*`;
 const STORE_CALL = String.raw`\.(?:save\w*|insert\w*|update\w*|upsert\w*|create|create!|update!|persist|store|Save\w*|Insert\w*|Update\w*|Add|AddAsync|Attach)\s*`;
 const MAIL_CALL = String.raw`\b(?:sendMail|send_mail|sendEmail|send_email|SendEmail|SendEmailAsync|SendMail|SendMailAsync|mail|deliver_now|deliver_later|sgMail\.send|mailer\.send\w*|Mail::send|Mail::to|transporter\.sendMail|ses\.send\w*)\s*`;
-const CACHE_CALL = String.raw`\b(?:\w*[cC]ache|redis|Redis|\w*[rR]edis\w*|memcache\w*|Memcache\w*|kv|KV|localStorage|sessionStorage)(?:\.|::|->)(?:set\w*|put|write|hset|hmset|setex|add|Set\w*|Add\w*|store|Store)\s*`;
+const CACHE_CALL = String.raw`\b(?:\w*[cC]ache|redis|Redis|rdb|\w*[rR]edis\w*|memcache\w*|Memcache\w*|kv|KV|localStorage|sessionStorage)(?:\.|::|->)(?:set\w*|put|write|hset|hmset|setex|add|Set\w*|Add\w*|store|Store)\s*`;
 
 const re = (source: string, flags = ''): RegExp => new RegExp(source, flags);
 
@@ -48,7 +48,7 @@ export const COMMON: IdiomTable = {
   ],
   'event.name': [re(String.raw`['"\`](?:v1\.)?identity\.verification_session\.(${EVENT_SUFFIXES})['"\`]`)],
   'event.prefix': [/identity\.verification_session\.?(?:['"`]|\$\{|#\{|\{)/],
-  'event.suffix': [re(String.raw`(?:['"\`]\.?|\}\.)(${EVENT_SUFFIXES})['"\`]`)],
+  'event.suffix': [re(String.raw`(?:['"\`]\.?|\}\.?)(${EVENT_SUFFIXES})['"\`]`)],
   'event.registration': [/\b(?:enabled_events|enabledEvents|EnabledEvents|setEnabledEvents|addEnabledEvent|addAllEnabledEvent)\b/],
   'last-error.read': [/\b(?:last_error|LastError|lastError|getLastError)\b/],
   'last-error.fallback-code': [/\b(consent_declined|under_supported_age|device_not_supported|country_not_supported)\b/],
