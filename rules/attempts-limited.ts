@@ -45,7 +45,7 @@ export default defineRule({
       guarded: 'Session creation is guarded ({{how}}).',
       noIntegration: NO_INTEGRATION_MESSAGE,
       unguarded: {
-        text: '{{file}}:{{line}} creates a new VerificationSession on every request: no reuse of the user\'s existing session, no idempotency key, no attempt counter.',
+        text: "{{file}}:{{line}} creates a new VerificationSession on every request: no reuse of the user's existing session nearby, no idempotency key, no attempt counter.",
         fix: "Store the session id per user and retrieve it instead of creating a new one; pass an idempotency key derived from the user reference; and cap attempts (config maxAttemptsPerUser).",
       },
       apiWithinLimit: 'Stripe API ({{mode}} mode): at most {{max}} session(s) per user in the last {{days}} days (limit {{limit}}).',
@@ -67,7 +67,7 @@ export default defineRule({
     for (const create of creates) {
       const how = [
         evidence.near('idempotency', create, BEFORE, AFTER).length > 0 ? 'an idempotency key' : null,
-        evidence.inFile('retrieve', create.file).length + evidence.inFile('list', create.file).length > 0 ? "the user's existing session is looked up first" : null,
+        evidence.near('retrieve', create, BEFORE, AFTER).length + evidence.near('list', create, BEFORE, AFTER).length > 0 ? "the user's existing session is looked up first" : null,
         evidence.inFile('counter', create.file).length > 0 ? 'an attempt counter' : null,
       ].filter((guard): guard is string => guard !== null);
       if (how.length === 0) findings.push({ messageId: 'unguarded', level: 'fail', data: { file: create.file, line: create.line }, location: at(create) });

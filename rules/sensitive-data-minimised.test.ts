@@ -36,7 +36,7 @@ ruleTester(rule, [
       VerificationSessions: noKeys,
     },
     status: 'fail',
-    messageIds: ['stored', 'expanded', 'apiUnavailable'],
+    messageIds: ['stored', 'apiUnavailable'],
     mentions: ['verified_outputs'],
   },
   {

@@ -74,7 +74,8 @@ export default defineRule({
     }
     if (findings.length === 0) findings.push({ messageId: 'minimised', level: 'info', data: { files: index.filesScanned } });
     const expand = evidence.prod('expand');
-    if (expand.length > 0) {
+    const verifiedDataLeaks = SINKS.some(([pattern]) => evidence.prod(pattern).some((hit) => sensitiveField(hit) !== 'url' && sensitiveField(hit) !== 'client_secret'));
+    if (expand.length > 0 && !verifiedDataLeaks) {
       findings.push({ messageId: 'expanded', level: 'info', data: { paths: [...new Set(expand.map((hit) => hit.capture ?? ''))].join(', '), where: where(expand) }, location: at(expand[0]!) });
     }
 

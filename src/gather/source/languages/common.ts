@@ -15,7 +15,8 @@ const SENSITIVE = `(${SESSION_URL}|${CLIENT_SECRET}|${VERIFIED_DATA})`;
 const ARGS = String.raw`\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?`;
 
 const LOG_CALL = String.raw`(?:\bconsole\.(?:log|info|warn|error|debug|trace)|\b(?:logger|log|logging|Log|LOG|_logger|_log|slog|Logger|LOGGER)(?:\.|::|->)\w+|\b(?:Rails|app|this|self|current_app)\.(?:logger|log)\.\w+|\bprint(?:ln|f)?|\bputs|\berror_log|\bvar_dump|\bprint_r|\bSystem\.(?:out|err)\.print\w*|\bConsole\.Write\w*|\bfmt\.(?:Print|Fprint)\w*|\bDebug\.Write\w*|\bTrace\.Write\w*)\s*`;
-const STORE_CALL = String.raw`\.(?:save\w*|insert\w*|update\w*|upsert\w*|create|create!|update!|persist|store|Save\w*|Insert\w*|Update\w*|Add|AddAsync|Attach)\s*`;
+// Receivers whose `.create(` builds a value, not a record.
+const STORE_CALL = String.raw`(?<!\b(?:URI|Uri|URL|Url|Object|Path|Paths|File|Files|Pattern|Intent|Calendar))\.(?:save\w*|insert\w*|update\w*|upsert\w*|create|create!|update!|persist|store|Save\w*|Insert\w*|Update\w*|Add|AddAsync|Attach)\s*`;
 const MAIL_CALL = String.raw`\b(?:sendMail|send_mail|sendEmail|send_email|SendEmail|SendEmailAsync|SendMail|SendMailAsync|mail|deliver_now|deliver_later|sgMail\.send|mailer\.send\w*|Mail::send|Mail::to|transporter\.sendMail|ses\.send\w*)\s*`;
 const CACHE_CALL = String.raw`\b(?:\w*[cC]ache|redis|Redis|rdb|\w*[rR]edis\w*|memcache\w*|Memcache\w*|kv|KV|localStorage|sessionStorage)(?:\.|::|->)(?:set\w*|put|write|hset|hmset|setex|add|Set\w*|Add\w*|store|Store)\s*`;
 
