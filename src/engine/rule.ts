@@ -3,6 +3,7 @@
 import type { ArtifactId, Artifacts, Mode } from './artifacts.js';
 import type { ChecklistItemId } from './checklist.js';
 import type { PageId } from '../gather/pages/types.js';
+import type { SourcePattern } from '../gather/source/patterns.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'manual' | 'skipped' | 'error';
 export type Severity = 'error' | 'warn' | 'off';
@@ -60,6 +61,8 @@ export interface RuleMeta<R extends ArtifactId, M extends string> {
   readonly pages?: readonly PageId[];
   readonly messages: Readonly<Record<M, MessageSpec>>;
   readonly defaultSeverity: Exclude<Severity, 'off'>;
+  /** What the Source scanner should look for on this rule's behalf (rules reading `Source`). */
+  readonly patterns?: readonly SourcePattern[];
 }
 
 export interface Rule<R extends ArtifactId = ArtifactId, M extends string = string> {

@@ -4,6 +4,12 @@
 export const LANGUAGES = ['node', 'python', 'ruby', 'php', 'go', 'java', 'dotnet'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** A hit's file: source of one of the seven SDK languages, or any other text file (secrets, config). */
+export type HitLanguage = Language | 'other';
+
+/** What part of a file a hit came from. */
+export type HitScope = 'code' | 'manifest' | 'text';
+
 export interface SourceHit {
   /** `<rule id>/<pattern id>`, as declared by the rule. */
   patternId: string;
@@ -12,9 +18,14 @@ export interface SourceHit {
   column: number; // 1-based
   /** One line of code around the hit, secrets masked. */
   snippet: string;
-  language: Language;
+  /** `other` for files outside the seven languages (YAML, .env, Markdown ...): only `text` patterns run there. */
+  language: HitLanguage;
   /** The file is a test (tests/, *_test.go, *.spec.ts ...): evidence there does not count for production. */
   inTest: boolean;
+  /** The pattern's first capture group (an API version, a tolerance, a key), secrets masked. */
+  capture?: string;
+  /** code: comment-stripped source; manifest: a dependency manifest or lockfile; text: any text file, raw. */
+  scope?: HitScope;
 }
 
 /** `identity-golive-disable-next-line <rule>[, <rule>] -- <reason>`, in any language's comment syntax. */
@@ -35,4 +46,6 @@ export interface SourceIndex {
   languages: Partial<Record<Language, number>>;
   hits: SourceHit[];
   suppressions: InlineSuppression[];
+  /** Hits dropped by the per-file and total caps that keep memory bounded (0 when none). */
+  hitsDropped?: number;
 }

@@ -1,0 +1,90 @@
+import type { SessionWindow } from '../src/engine/artifacts.js';
+import rule from './sensitive-data-minimised.js';
+import { ruleTester } from '../test/support/rule-tester.js';
+import { failure, modes, session } from '../test/support/facts.js';
+import { code, sourceOf } from '../test/support/source.js';
+
+const window = (sessions: ReturnType<typeof session>[]) => ({ sessions, windowDays: 30, truncated: false });
+const noKeys = modes<SessionWindow>({});
+const create = "const verificationSession = await stripe.identity.verificationSessions.create({ type: 'document', client_reference_id: req.user.id });\n";
+
+ruleTester(rule, [
+  {
+    name: 'node: returns the client secret, logs only the id',
+    artifacts: { Source: await sourceOf(rule, { 'server.js': `${create}console.log('created', verificationSession.id);\nres.json({ client_secret: verificationSession.client_secret });\n` }), VerificationSessions: noKeys },
+    status: 'pass',
+    messageIds: ['minimised', 'apiUnavailable'],
+  },
+  {
+    name: 'node: logs the client secret',
+    artifacts: { Source: await sourceOf(rule, { 'server.js': `${create}console.log('secret', verificationSession.client_secret);\n` }), VerificationSessions: noKeys },
+    status: 'fail',
+    messageIds: ['logged', 'apiUnavailable'],
+    mentions: ['client_secret'],
+  },
+  {
+    name: 'python: stores verified outputs on the user model',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'views.py': code`
+          session = stripe.identity.VerificationSession.retrieve(sid, expand=["verified_outputs"])
+          stripe.identity.VerificationSession.create(type="document", client_reference_id=uid)
+          user.date_of_birth = session.verified_outputs.dob
+          user.save()
+        `,
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'fail',
+    messageIds: ['stored', 'apiUnavailable'],
+    mentions: ['verified_outputs'],
+  },
+  {
+    name: 'ruby: stores the url with update!; php: logs it; go: caches it',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'app.rb': "session = Stripe::Identity::VerificationSession.create({ type: 'document' })\ncurrent_user.update!(verification_url: session.url)\n",
+        'verify.php': "<?php error_log('link ' . $verificationSession->url);",
+        'cache.go': 'rdb.Set(ctx, "vs:"+user.ID, vs.URL, 48*time.Hour)\n',
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'fail',
+    messageIds: ['logged', 'stored', 'cached', 'apiUnavailable'],
+  },
+  {
+    name: 'java: setter stores the client secret; .NET: e-mails the url',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'Verify.java': 'VerificationSession vs = VerificationSession.create(params);\nuser.setClientSecret(vs.getClientSecret());\n',
+        'Mail.cs': 'await _email.SendEmailAsync(user.Email, "Verify", $"Open {session.Url}");\n',
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'fail',
+    messageIds: ['stored', 'emailed', 'apiUnavailable'],
+  },
+  {
+    name: 'expansion without storing: information only; API metadata clean',
+    artifacts: {
+      Source: await sourceOf(rule, { 'server.js': `${create}const vs = await stripe.identity.verificationSessions.retrieve(id, { expand: ['verified_outputs'] });\nif (vs.verified_outputs.dob) ok();\n` }),
+      VerificationSessions: modes({ live: window([session({ metadataKeys: [{ key: 'user_id', looksLike: null }] })]) }),
+    },
+    status: 'pass',
+    messageIds: ['minimised', 'expanded', 'apiUnavailable', 'apiMetadataClean'],
+  },
+  {
+    name: 'API: metadata holding an e-mail, key names only',
+    artifacts: { Source: await sourceOf(rule, { 'server.js': create }), VerificationSessions: modes({ test: window([session({ metadataKeys: [{ key: 'email', looksLike: 'email' }, { key: 'dob', looksLike: 'date_of_birth' }] })]) }) },
+    status: 'fail',
+    messageIds: ['minimised', 'apiUnavailable', 'apiMetadataPii'],
+    mentions: ['email (email)', 'dob (date of birth)'],
+  },
+  {
+    name: 'a log of the secret only in a comment is not evidence',
+    artifacts: { Source: await sourceOf(rule, { 'server.js': `${create}// console.log(verificationSession.client_secret);\n` }), VerificationSessions: noKeys },
+    status: 'pass',
+  },
+  { name: 'no integration', artifacts: { Source: await sourceOf(rule, { 'x.js': '' }), VerificationSessions: noKeys }, status: 'fail', messageIds: ['noIntegration'] },
+  { name: 'scan unavailable', artifacts: { Source: failure('io'), VerificationSessions: noKeys }, status: 'error' },
+]);

@@ -1,0 +1,157 @@
+import rule from './webhook-signature-verified.js';
+import { ruleTester } from '../test/support/rule-tester.js';
+import { failure } from '../test/support/facts.js';
+import { code, sourceOf } from '../test/support/source.js';
+
+const nodeGood = code`
+  app.post('/webhook', express.raw({ type: 'application/json' }), (req, res) => {
+    let event;
+    try {
+      event = stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'], secret);
+    } catch (err) {
+      return res.status(400).send('bad signature');
+    }
+    switch (event.type) {}
+  });
+`;
+
+ruleTester(rule, [
+  { name: 'node: verified, error answered with 400', artifacts: { Source: await sourceOf(rule, { 'src/webhook.js': nodeGood }) }, status: 'pass', messageIds: ['verified'], mentions: ['src/webhook.js:4'] },
+  {
+    name: 'python: construct_event in try, except returns 400',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'app.py': code`
+          @app.route("/webhook", methods=["POST"])
+          def webhook():
+              try:
+                  event = stripe.Webhook.construct_event(request.data, request.headers["Stripe-Signature"], endpoint_secret)
+              except ValueError:
+                  return "", 400
+              except stripe.error.SignatureVerificationError:
+                  return "", 400
+              return "", 200
+        `,
+      }),
+    },
+    status: 'pass',
+  },
+  {
+    name: 'python: the unsigned fallback when the secret is unset',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'app.py': code`
+          def webhook():
+              event = json.loads(payload)
+              if endpoint_secret:
+                  try:
+                      event = stripe.Webhook.construct_event(payload, sig_header, endpoint_secret)
+                  except stripe.error.SignatureVerificationError:
+                      return jsonify(success=False), 400
+              if event["type"] == "identity.verification_session.verified":
+                  pass
+        `,
+      }),
+    },
+    status: 'fail',
+    messageIds: ['unverifiedFallback'],
+    mentions: ['app.py:2'],
+  },
+  {
+    name: 'node: JSON.parse fallback',
+    artifacts: { Source: await sourceOf(rule, { 'webhook.ts': `${nodeGood}\nif (!secret) { event = JSON.parse(req.body); }\n` }) },
+    status: 'fail',
+    messageIds: ['unverifiedFallback'],
+  },
+  {
+    name: 'node: catch logs and carries on',
+    artifacts: { Source: await sourceOf(rule, { 'webhook.js': nodeGood.replace("return res.status(400).send('bad signature');", 'console.log(err.message);') }) },
+    status: 'fail',
+    messageIds: ['errorSwallowed'],
+  },
+  {
+    name: 'php: tolerance of 0',
+    artifacts: { Source: await sourceOf(rule, { 'webhook.php': "<?php\ntry {\n  $event = \\Stripe\\Webhook::constructEvent($payload, $sig, $secret, 0);\n} catch (\\Stripe\\Exception\\SignatureVerificationException $e) {\n  http_response_code(400);\n  exit();\n}\n" }) },
+    status: 'fail',
+    messageIds: ['toleranceZero'],
+  },
+  {
+    name: 'ruby: tolerance: 0 and rescue nil',
+    artifacts: { Source: await sourceOf(rule, { 'app.rb': "event = Stripe::Webhook.construct_event(payload, sig, secret, tolerance: 0) rescue nil\n" }) },
+    status: 'fail',
+    messageIds: ['toleranceZero', 'errorSwallowed'],
+  },
+  {
+    name: 'go: ignoring tolerance, err not returned',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'main.go': code`
+          event, err := webhook.ConstructEventIgnoringTolerance(payload, r.Header.Get("Stripe-Signature"), secret)
+          if err != nil {
+          	log.Printf("bad signature: %v", err)
+          }
+        `,
+      }),
+    },
+    status: 'fail',
+    messageIds: ['toleranceZero', 'errorSwallowed'],
+  },
+  {
+    name: 'php: constructEventWithoutVerification alone',
+    artifacts: { Source: await sourceOf(rule, { 'hook.php': '<?php $event = \\Stripe\\Webhook::constructEventWithoutVerification($payload);' }) },
+    status: 'fail',
+    messageIds: ['noVerification', 'withoutVerification'],
+  },
+  {
+    name: 'node: verifying a re-serialised body',
+    artifacts: { Source: await sourceOf(rule, { 'hook.js': nodeGood.replace('constructEvent(req.body', 'constructEvent(JSON.stringify(req.body)') }) },
+    status: 'fail',
+    messageIds: ['notRawBody'],
+  },
+  {
+    name: 'commented-out verification is not evidence',
+    artifacts: { Source: await sourceOf(rule, { 'hook.js': "// event = stripe.webhooks.constructEvent(req.body, sig, secret);\nconst event = req.body;\nswitch (event.type) {}\n" }) },
+    status: 'fail',
+    messageIds: ['noVerification', 'unverifiedFallback'],
+  },
+  {
+    name: 'verification only in a test',
+    artifacts: { Source: await sourceOf(rule, { 'test/webhook.test.js': nodeGood }) },
+    status: 'fail',
+    messageIds: ['onlyInTests'],
+  },
+  {
+    name: 'java: catch returns 400',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'src/main/java/Hook.java': code`
+          try {
+            event = Webhook.constructEvent(payload, sigHeader, endpointSecret);
+          } catch (SignatureVerificationException e) {
+            response.status(400);
+            return "";
+          }
+        `,
+      }),
+    },
+    status: 'pass',
+  },
+  {
+    name: '.NET: catch swallows',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'Hook.cs': code`
+          try {
+            var stripeEvent = EventUtility.ConstructEvent(json, Request.Headers["Stripe-Signature"], secret);
+          } catch (StripeException e) {
+            _logger.LogWarning(e.Message);
+          }
+        `,
+      }),
+    },
+    status: 'fail',
+    messageIds: ['errorSwallowed'],
+  },
+  { name: 'nothing at all', artifacts: { Source: await sourceOf(rule, { 'README.md': '# app' }) }, status: 'fail', messageIds: ['noVerification'] },
+  { name: 'unreadable project', artifacts: { Source: failure('io') }, status: 'error' },
+]);

@@ -1,0 +1,221 @@
+// The one pass: walk, read each file once (bounded), classify, prefilter by literal anchors, strip
+// comments only when a code pattern may match, run the candidate regexes, record hits and
+// suppression directives. Bad files are counted in `skipped`, never thrown.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import { anchorsPresent } from './anchors.js';
+import type { CompiledPattern, CompiledPatterns } from './compile.js';
+import { classify, LANGUAGE_SPECS, type FileKind } from './languages/index.js';
+import { lex } from './lexer.js';
+import { isTestPath } from './test-files.js';
+import type { HitLanguage, InlineSuppression, SourceHit, SourceIndex } from './types.js';
+import { walk, type WalkOptions } from './walk.js';
+import { maskSecrets } from '../../util/mask.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Caps that keep memory bounded on a pathological tree; dropped hits are counted. */
+export const MAX_HITS_PER_PATTERN_PER_FILE = 50;
+export const MAX_HITS = 20_000;
+const SNIPPET_CHARS = 160;
+const DIRECTIVE = 'identity-golive-disable-next-line';
+/** Files between two yields to the event loop, so concurrent gatherers keep moving. */
+const YIELD_EVERY = 256;
+
+export interface ScanOptions extends WalkOptions {
+  readonly onProgress?: (filesScanned: number) => void;
+}
+
+export async function scanSource(root: string, patterns: CompiledPatterns, options: ScanOptions = {}): Promise<SourceIndex> {
+  const index: SourceIndex = { root, filesScanned: 0, skipped: {}, languages: {}, hits: [], suppressions: [], hitsDropped: 0 };
+  const skip = (reason: string): void => {
+    index.skipped[reason] = (index.skipped[reason] ?? 0) + 1;
+  };
+  let sinceYield = 0;
+  for (const event of walk(root, options)) {
+    if (event.kind === 'skip') {
+      skip(event.reason);
+      continue;
+    }
+    const outcome = readText(event.file.absolute);
+    if (typeof outcome !== 'string') skip(outcome.skipped);
+    else {
+      index.filesScanned += 1;
+      scanText(event.file.relative, outcome, patterns, index);
+    }
+    sinceYield += 1;
+    if (sinceYield >= YIELD_EVERY) {
+      sinceYield = 0;
+      options.onProgress?.(index.filesScanned);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return index;
+}
+
+/** The file's text, or why it was passed over. */
+export function readText(absolute: string): string | { skipped: string } {
+  let fd: number;
+  try {
+    fd = openSync(absolute, 'r');
+  } catch {
+    return { skipped: 'unreadable' };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { skipped: 'not-a-file' };
+    if (stats.size > MAX_FILE_BYTES) return { skipped: 'too-large' };
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let read = 0;
+    while (read < stats.size) {
+      const count = readSync(fd, buffer, read, stats.size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    const bytes = read === stats.size ? buffer : buffer.subarray(0, read);
+    if (bytes.subarray(0, 8000).includes(0)) return { skipped: 'binary' };
+    if (!isUtf8(bytes)) return { skipped: 'invalid-utf8' };
+    return bytes.toString('utf8');
+  } catch {
+    return { skipped: 'unreadable' };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Scans one file's text into the index (exported for tests and the benchmark). */
+export function scanText(relative: string, text: string, patterns: CompiledPatterns, index: SourceIndex): void {
+  const kind = classify(path.posix.basename(relative));
+  if (kind.kind === 'code') index.languages[kind.language] = (index.languages[kind.language] ?? 0) + 1;
+  let lower: string | null = null;
+  const lowered = (): string => (lower ??= text.toLowerCase());
+  const present = (pattern: CompiledPattern): boolean => anchorsPresent(pattern.anchors, text, lowered);
+
+  const code = kind.kind === 'code' ? patterns.code[kind.language].filter(present) : [];
+  const manifest = kind.kind === 'manifest' ? patterns.manifest[kind.language].filter(present) : [];
+  const plain = patterns.text.filter(present);
+  const hasDirective = text.includes(DIRECTIVE);
+  if (code.length === 0 && manifest.length === 0 && plain.length === 0 && !hasDirective) return;
+
+  const file = new FileContext(relative, text, kind, index);
+  if (kind.kind === 'code' && (code.length > 0 || hasDirective)) {
+    const lexed = lex(text, LANGUAGE_SPECS[kind.language].lexer, hasDirective ? DIRECTIVE : undefined);
+    for (const pattern of code) file.run(pattern, lexed.code);
+    for (const comment of lexed.comments) file.directive(comment.text, comment.endLine + 1);
+  } else if (hasDirective) {
+    // Manifests and other text have no lexer: a directive on any line silences the next one.
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (line.includes(DIRECTIVE)) file.directive(line, i + 2);
+    });
+  }
+  for (const pattern of manifest) file.run(pattern, text);
+  for (const pattern of plain) file.run(pattern, text);
+}
+
+class FileContext {
+  private lineStarts: number[] | null = null;
+  private readonly seen = new Set<string>();
+  private readonly language: HitLanguage;
+  private readonly inTest: boolean;
+
+  constructor(
+    private readonly relative: string,
+    private readonly text: string,
+    kind: FileKind,
+    private readonly index: SourceIndex,
+  ) {
+    this.language = kind.kind === 'other' ? 'other' : kind.language;
+    this.inTest = isTestPath(relative);
+  }
+
+  run(pattern: CompiledPattern, haystack: string): void {
+    if (pattern.fileMustMatch && !pattern.fileMustMatch.test(haystack)) return;
+    const { regex } = pattern;
+    regex.lastIndex = 0;
+    let count = 0;
+    for (let match = regex.exec(haystack); match !== null; match = regex.exec(haystack)) {
+      if (match[0].length === 0) regex.lastIndex += 1;
+      if (count >= MAX_HITS_PER_PATTERN_PER_FILE || this.index.hits.length >= MAX_HITS) {
+        this.index.hitsDropped = (this.index.hitsDropped ?? 0) + pattern.patternIds.length;
+        continue;
+      }
+      count += 1;
+      for (const patternId of pattern.patternIds) this.add(this.hit(patternId, pattern, match));
+    }
+  }
+
+  /** Two spellings of one idiom may match at one place: one hit per pattern and offset. */
+  private add(hit: SourceHit): void {
+    const key = `${hit.patternId}\0${hit.line}\0${hit.column}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.index.hits.push(hit);
+  }
+
+  directive(comment: string, silencedLine: number): void {
+    for (const line of comment.split('\n')) {
+      const at = line.indexOf(DIRECTIVE);
+      if (at === -1) continue;
+      const body = line
+        .slice(at + DIRECTIVE.length)
+        .replace(/\s*(?:\*\/|-->|%>|\*\)|#>)\s*$/, '')
+        .trim();
+      const separator = body.indexOf('--');
+      const ids = separator === -1 ? body : body.slice(0, separator);
+      const reason = separator === -1 ? '' : body.slice(separator + 2).trim();
+      const suppression: InlineSuppression = {
+        file: this.relative,
+        line: silencedLine,
+        ruleIds: ids.split(/[\s,]+/).filter(Boolean),
+        reason: reason === '' ? null : maskSecrets(reason),
+      };
+      this.index.suppressions.push(suppression);
+    }
+  }
+
+  private hit(patternId: string, pattern: CompiledPattern, match: RegExpExecArray): SourceHit {
+    const { line, column, lineText } = this.position(match.index);
+    const hit: SourceHit = {
+      patternId,
+      file: this.relative,
+      line,
+      column,
+      snippet: snippetOf(lineText, column),
+      language: this.language,
+      inTest: this.inTest,
+      scope: pattern.scope,
+    };
+    const capture = match.slice(1).find((group) => group !== undefined);
+    if (capture !== undefined) hit.capture = maskSecrets(capture);
+    return hit;
+  }
+
+  private position(offset: number): { line: number; column: number; lineText: string } {
+    if (this.lineStarts === null) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const start = starts[low]!;
+    const end = low + 1 < starts.length ? starts[low + 1]! - 1 : this.text.length;
+    return { line: low + 1, column: offset - start + 1, lineText: this.text.slice(start, end).replace(/\r$/, '') };
+  }
+}
+
+function snippetOf(lineText: string, column: number): string {
+  let snippet = lineText;
+  if (snippet.length > SNIPPET_CHARS) {
+    const from = Math.max(0, Math.min(column - 1 - 40, snippet.length - SNIPPET_CHARS));
+    snippet = `${from > 0 ? '…' : ''}${snippet.slice(from, from + SNIPPET_CHARS)}…`;
+  }
+  return maskSecrets(snippet.trim());
+}
