@@ -8,7 +8,7 @@ import { defineRule, outcome, type AnyRule, type Finding, type MessageSpec } fro
 import { use } from '../../src/engine/gathered.js';
 
 export const ATTESTATION_MESSAGES = {
-  attested: 'Confirmed by {{by}} on {{at}}, valid through {{expires}}{{note}}',
+  attested: '{{item}}: confirmed by {{by}} on {{at}}, valid through {{expires}}{{note}}',
   notAttested: {
     text: 'Not confirmed yet: {{question}}',
     fix: 'When it is true, run `identity-golive attest {{item}} --note "…"` (or `identity-golive walkthrough`). Stripe: {{url}}',

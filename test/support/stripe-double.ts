@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type Stripe from 'stripe';
 import { SCENARIOS, type ScenarioName } from '../../fixtures/stripe/index.js';
+import { API_VERSION } from '../../fixtures/stripe/build.js';
 import type { KeyGrant, Mode, ModeFixture, Permission, StripeScenario } from '../../fixtures/stripe/types.js';
 import { maskKey } from '../../src/util/mask.js';
 
@@ -233,7 +234,7 @@ function bearer(req: IncomingMessage): string | null {
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Stripe-Version': '2026-10-28.dahlia', ...headers });
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Stripe-Version': API_VERSION, ...headers });
   res.end(text);
 }
 
