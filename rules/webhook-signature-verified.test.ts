@@ -152,6 +152,12 @@ ruleTester(rule, [
     status: 'fail',
     messageIds: ['errorSwallowed'],
   },
+  {
+    name: 'python: except that only logs, at the very end of the file (no final newline)',
+    artifacts: { Source: await sourceOf(rule, { 'hook.py': 'try:\n    event = stripe.Webhook.construct_event(payload, sig, secret)\nexcept stripe.error.SignatureVerificationError as e:\n    logger.warning("bad signature %s", e)' }) },
+    status: 'fail',
+    messageIds: ['errorSwallowed'],
+  },
   { name: 'nothing at all', artifacts: { Source: await sourceOf(rule, { 'README.md': '# app' }) }, status: 'fail', messageIds: ['noVerification'] },
   { name: 'unreadable project', artifacts: { Source: failure('io') }, status: 'error' },
 ]);

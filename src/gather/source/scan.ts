@@ -117,7 +117,9 @@ export function scanFile(relative: string, bytes: Buffer, patterns: CompiledPatt
   const file = new FileContext(relative, text, kind, index);
   if (kind.kind === 'code' && (code.length > 0 || hasDirective)) {
     const lexed = lex(text, LANGUAGE_SPECS[kind.language].lexer, hasDirective ? DIRECTIVE : undefined);
-    for (const pattern of code) file.run(pattern, lexed.code);
+    // Line-based idioms (a Python `except:` block) expect every line to end; offsets are unchanged.
+    const haystack = lexed.code.endsWith('\n') ? lexed.code : `${lexed.code}\n`;
+    for (const pattern of code) file.run(pattern, haystack);
     for (const comment of lexed.comments) file.directive(comment.text, comment.endLine + 1);
   } else if (hasDirective) {
     // Manifests and other text have no lexer: a directive on any line silences the next one.
