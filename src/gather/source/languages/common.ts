@@ -13,6 +13,9 @@ const CLIENT_SECRET = String.raw`\b(?:client_secret|clientSecret|ClientSecret|ge
 const VERIFIED_DATA = String.raw`\b(?:verified_outputs|VerifiedOutputs|verifiedOutputs|getVerifiedOutputs|last_verification_report|LastVerificationReport|lastVerificationReport|getLastVerificationReport)\b`;
 const SENSITIVE = `(${SESSION_URL}|${CLIENT_SECRET}|${VERIFIED_DATA})`;
 
+/** Objects built to answer the request (a DTO, a response map) are not storage. */
+const NOT_A_RESPONSE = String.raw`(?<!\bres|\bresp|\bresponse|\bResponse|\bdto|\bDto|\bbody|\bresult|\bpayload|\bout|\bjson|\breply)`;
+
 /** The arguments of a call, up to three levels of nested parentheses. */
 const ARGS = String.raw`\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?`;
 
@@ -36,13 +39,17 @@ export const COMMON: IdiomTable = {
     re(`${STORE_CALL}${ARGS}${SENSITIVE}`),
     re(String.raw`\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET)\b[^;]{0,300}?` + SENSITIVE, 'i'),
     // A model field named for the link or secret, assigned from the session: `user.verification_url = session.url`.
-    re(String.raw`(?:\.|->)\w*(?:[uU]rl|URL|[lL]ink|client_?[sS]ecret|ClientSecret)\w*['"]?\]?\s*=(?!=)\s*[^\n;]*?` + `(${SESSION_URL}|${CLIENT_SECRET})`),
-    re(String.raw`\.set\w*(?:Url|Link|ClientSecret)\s*\(\s*[^\n;]*?` + `(${SESSION_URL}|${CLIENT_SECRET})`),
+    re(String.raw`${NOT_A_RESPONSE}(?:\.|->)\w*(?:[uU]rl|URL|[lL]ink|client_?[sS]ecret|ClientSecret)\w*['"]?\]?\s*=(?!=)\s*[^\n;]*?` + `(${SESSION_URL}|${CLIENT_SECRET})`),
+    re(String.raw`${NOT_A_RESPONSE}\.set\w*(?:Url|Link|ClientSecret)\s*\(\s*[^\n;]*?` + `(${SESSION_URL}|${CLIENT_SECRET})`),
     // Verified data copied onto a model: `user.dob = session.verified_outputs.dob`.
     re(String.raw`(?:\.|->)\w+['"]?\]?\s*=(?!=)\s*[^\n;]*?(${VERIFIED_DATA})`),
   ],
   'sink.email': [re(`${MAIL_CALL}${ARGS}${SENSITIVE}`), re(`\\b\\w*Mailer\\b[^\\n;]*?${SENSITIVE}`)],
   'sink.cache': [re(`${CACHE_CALL}${ARGS}${SENSITIVE}`)],
+  'webhook.secret-guard': [
+    /\b(?:if|unless|elsif|elif)\s*\(?\s*!?\s*(?:\$|@)?[\w.>-]*(?:secret|Secret|SECRET)\w*\s*(?:\)|!==?|===?|:|&&|\|\||\{|\bis\b|\bthen\b|$)/m,
+    /\b(?:string\.)?IsNullOrEmpty\s*\(\s*\w*(?:secret|Secret)\w*\s*\)/,
+  ],
   'webhook.verify-without-signature': [/\b(?:constructEventWithoutVerification|construct_event_without_verification|ConstructEventWithoutVerification)\b/],
   'event.dispatch': [
     /(?:[eE]vent|\bevt|EVENT)\w*(?:\??\.|->)(?:type|Type|getType\(\))(?!\w)/,
@@ -62,7 +69,8 @@ export const COMMON: IdiomTable = {
 
 /** Catch-and-continue for brace languages: the first `catch` block after the call that neither returns nor throws. */
 export function braceCatchWithoutExit(call: string, exits: string): RegExp {
-  return re(String.raw`\b(?:${call})\s*\([\s\S]{0,600}?\}\s*catch\b\s*(?:\([^)]*\))?\s*(?:when\s*\([^)]*\)\s*)?\{(?:(?!${exits})[^{}])*\}`);
+  // The block may hold one level of nested braces (an object literal, `${...}`); exits are looked for inside too.
+  return re(String.raw`\b(?:${call})\s*\([\s\S]{0,600}?\}\s*catch\b\s*(?:\([^)]*\))?\s*(?:when\s*\([^)]*\)\s*)?\{(?:(?!${exits})[^{}]|\{(?:(?!${exits})[^{}])*\})*\}`);
 }
 
 /** A call whose last argument is the literal 0 (a tolerance of zero). */
