@@ -65,6 +65,17 @@ ruleTester(rule, [
     messageIds: ['stored', 'emailed', 'apiUnavailable'],
   },
   {
+    name: 'go: a response struct and a Java response DTO are not storage',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'main.go': 'vs, _ := sc.V1IdentityVerificationSessions.Create(ctx, params)\nresp.ClientSecret = vs.ClientSecret\n',
+        'Verify.java': 'VerificationSession session = VerificationSession.create(params);\nresponse.setClientSecret(session.getClientSecret());\n',
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'pass',
+  },
+  {
     name: 'expansion without storing: information only; API metadata clean',
     artifacts: {
       Source: await sourceOf(rule, { 'server.js': `${create}const vs = await stripe.identity.verificationSessions.retrieve(id, { expand: ['verified_outputs'] });\nif (vs.verified_outputs.dob) ok();\n` }),

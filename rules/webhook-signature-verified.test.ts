@@ -152,6 +152,37 @@ ruleTester(rule, [
     status: 'fail',
     messageIds: ['errorSwallowed'],
   },
+  {
+    name: 'python: except that only logs, at the very end of the file (no final newline)',
+    artifacts: { Source: await sourceOf(rule, { 'hook.py': 'try:\n    event = stripe.Webhook.construct_event(payload, sig, secret)\nexcept stripe.error.SignatureVerificationError as e:\n    logger.warning("bad signature %s", e)' }) },
+    status: 'fail',
+    messageIds: ['errorSwallowed'],
+  },
+  {
+    name: "go: Stripe's sample parses first, then always verifies",
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'hook.go': 'event := stripe.Event{}\nif err := json.Unmarshal(payload, &event); err != nil {\n\tw.WriteHeader(http.StatusBadRequest)\n\treturn\n}\nevent, err = webhook.ConstructEvent(payload, req.Header.Get("Stripe-Signature"), endpointSecret)\nif err != nil {\n\tw.WriteHeader(http.StatusBadRequest)\n\treturn\n}\nswitch event.Type {}\n',
+      }),
+    },
+    status: 'pass',
+  },
+  {
+    name: 'java: fromJson fallback when the secret is null',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'Hook.java': 'Event event = ApiResource.GSON.fromJson(payload, Event.class);\nif (endpointSecret != null && sigHeader != null) {\n  try {\n    event = Webhook.constructEvent(payload, sigHeader, endpointSecret);\n  } catch (SignatureVerificationException e) {\n    response.status(400);\n    return "";\n  }\n}\n',
+      }),
+    },
+    status: 'fail',
+    messageIds: ['unverifiedFallback'],
+  },
+  {
+    name: 'node: a swallowing catch with nested braces',
+    artifacts: { Source: await sourceOf(rule, { 'hook.ts': nodeGood.replace("return res.status(400).send('bad signature');", 'logger.warn({ err }, `bad signature ${err.message}`);') }) },
+    status: 'fail',
+    messageIds: ['errorSwallowed'],
+  },
   { name: 'nothing at all', artifacts: { Source: await sourceOf(rule, { 'README.md': '# app' }) }, status: 'fail', messageIds: ['noVerification'] },
   { name: 'unreadable project', artifacts: { Source: failure('io') }, status: 'error' },
 ]);

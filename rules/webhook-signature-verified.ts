@@ -21,6 +21,7 @@ export default defineRule({
       { id: 'swallowed', idiom: 'webhook.verify-error-swallowed' },
       { id: 'parsed-body', idiom: 'webhook.verify-parsed-body' },
       { id: 'unverified-parse', idiom: 'webhook.unverified-parse' },
+      { id: 'secret-guard', idiom: 'webhook.secret-guard' },
       { id: 'dispatch', idiom: 'event.dispatch' },
     ],
     messages: {
@@ -60,12 +61,19 @@ export default defineRule({
     const evidence = new Evidence(index, 'webhook-signature-verified');
     const verify = evidence.prod('verify');
     const verifyFiles = evidence.files('verify');
-    const handlerFiles = new Set([...verifyFiles, ...evidence.files('dispatch')]);
     const findings: Finding<Id>[] = [];
     const flaw = (messageId: Id) => (hit: (typeof verify)[number]) =>
       findings.push({ messageId, level: 'fail', data: { file: hit.file, line: hit.line, code: snippet(hit) }, location: at(hit) });
 
-    evidence.prod('unverified-parse').filter((hit) => handlerFiles.has(hit.file)).forEach(flaw('unverifiedFallback'));
+    // A body parsed into an event is a fallback where the handler verifies only when the secret is
+    // set, or where it dispatches events without verifying at all. (Parsing first and then always
+    // verifying, as Stripe's Go sample does, is not.)
+    const guarded = evidence.files('secret-guard');
+    const handlerFiles = new Set(evidence.files('dispatch'));
+    evidence
+      .prod('unverified-parse')
+      .filter((hit) => (verifyFiles.has(hit.file) ? guarded.has(hit.file) : handlerFiles.has(hit.file)))
+      .forEach(flaw('unverifiedFallback'));
     evidence.prod('without-verification').filter((hit) => !verifyFiles.has(hit.file)).forEach(flaw('withoutVerification'));
     evidence.prod('tolerance-zero').forEach(flaw('toleranceZero'));
     evidence.prod('swallowed').forEach(flaw('errorSwallowed'));

@@ -1,12 +1,16 @@
-// `npm run bench`: each module below runs and prints its figures. Add a bench with one line.
+// `npm run bench`: each module below runs and prints its figures (ratios, memory). Benches assert
+// nothing and never fail a build. Add a bench with one line.
 export interface BenchModule {
-  /** Runs the bench and prints its figures (ratios, not verdicts: benches never fail a build). */
   run(): Promise<void>;
 }
 
-const BENCHES: readonly string[] = ['./check.js'];
+const BENCHES: readonly { name: string; specifier: string }[] = [
+  { name: 'check: wall time vs the longest request chain; --help vs node -e 0', specifier: './check.js' },
+  { name: 'source scan vs ripgrep', specifier: './scan.js' },
+];
 
-for (const specifier of BENCHES) {
+for (const { name, specifier } of BENCHES) {
+  console.log(`# ${name}`);
   const bench = (await import(specifier)) as BenchModule;
   await bench.run();
 }

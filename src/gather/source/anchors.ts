@@ -3,8 +3,11 @@
 // literal prefilter that makes grep tools fast, done by reading the regex source once.
 
 export interface Anchors {
-  /** Any one of these must occur in the text for the regex to possibly match. */
-  readonly literals: readonly string[];
+  /**
+   * Every clause must be satisfied by one of its literals occurring in the text for the regex to
+   * possibly match (a conjunction of any-of sets: `stripe` ... `(url|URL)` needs both).
+   */
+  readonly clauses: readonly (readonly string[])[];
   /** Compare against the lower-cased text (the regex has the `i` flag). */
   readonly caseInsensitive: boolean;
 }
@@ -14,18 +17,23 @@ const MIN_ANCHOR = 3;
 /** Null when no literal of at least three characters is required (the regex always runs). */
 export function anchorsOf(regex: RegExp): Anchors | null {
   const caseInsensitive = regex.flags.includes('i');
+  const alternatives = splitTopLevel(regex.source);
+  const normalise = (literals: readonly string[]) => [...new Set(literals.map((literal) => (caseInsensitive ? literal.toLowerCase() : literal)))];
+  if (alternatives.length === 1) {
+    const clauses = requiredClauses(alternatives[0]!);
+    return clauses.length === 0 ? null : { clauses: clauses.map(normalise), caseInsensitive };
+  }
   const literals = requiredLiterals(regex.source);
-  if (literals === null) return null;
-  return { literals: [...new Set(literals.map((literal) => (caseInsensitive ? literal.toLowerCase() : literal)))], caseInsensitive };
+  return literals === null ? null : { clauses: [normalise(literals)], caseInsensitive };
 }
 
 /** Any-of literals every match contains, for a pattern source; null when there is none worth it. */
 function requiredLiterals(source: string): string[] | null {
   const literals: string[] = [];
   for (const alternative of splitTopLevel(source)) {
-    const best = bestCandidate(alternative);
-    if (best === null) return null;
-    literals.push(...best);
+    const clauses = requiredClauses(alternative);
+    if (clauses.length === 0) return null;
+    literals.push(...clauses.reduce((best, clause) => (score(clause) > score(best) || (score(clause) === score(best) && clause.length < best.length) ? clause : best)));
   }
   return literals;
 }
@@ -55,10 +63,10 @@ function splitTopLevel(source: string): string[] {
 const score = (candidate: readonly string[]): number => Math.min(...candidate.map((literal) => literal.length));
 
 /**
- * In one alternative (no top-level `|`): candidates are runs of literal characters and the
- * required literals of mandatory groups; the best is the one whose shortest literal is longest.
+ * In one alternative (no top-level `|`): the clauses every match satisfies, i.e. runs of literal
+ * characters and the required literals of mandatory groups.
  */
-function bestCandidate(source: string): string[] | null {
+function requiredClauses(source: string): string[][] {
   const candidates: string[][] = [];
   let run = '';
   const commit = (): void => {
@@ -118,8 +126,7 @@ function bestCandidate(source: string): string[] | null {
     }
   }
   commit();
-  if (candidates.length === 0) return null;
-  return candidates.reduce((best, candidate) => (score(candidate) > score(best) || (score(candidate) === score(best) && candidate.length < best.length) ? candidate : best));
+  return candidates;
 }
 
 function skipClass(source: string, at: number): number {
@@ -149,9 +156,9 @@ function skipGroup(source: string, at: number): number {
   return source.length;
 }
 
-/** Does `text` (and its lower-cased copy, computed on demand) contain one of the anchors? */
+/** Does `text` (and its lower-cased copy, computed on demand) satisfy every clause? */
 export function anchorsPresent(anchors: Anchors | null, text: string, lower: () => string): boolean {
   if (anchors === null) return true;
   const haystack = anchors.caseInsensitive ? lower() : text;
-  return anchors.literals.some((literal) => haystack.includes(literal));
+  return anchors.clauses.every((clause) => clause.some((literal) => haystack.includes(literal)));
 }

@@ -1,6 +1,7 @@
 // Rules' patterns, compiled once per run into one list per (scope, language): each entry a global
 // regex with its literal anchors, so the scanner reads each file once whatever the number of rules.
-import { anchorsOf, type Anchors } from './anchors.js';
+import { anchorsOf } from './anchors.js';
+import { LiteralMatcher } from './literal-matcher.js';
 import { COMMON, LANGUAGE_SPECS } from './languages/index.js';
 import { IDIOM_SCOPES, spellingRegex, type SourcePattern, type Spelling } from './patterns.js';
 import { LANGUAGES, type HitScope, type Language } from './types.js';
@@ -9,7 +10,8 @@ export interface CompiledPattern {
   /** `<rule id>/<pattern id>` of every rule pattern sharing this spelling: one regex run serves them all. */
   readonly patternIds: readonly string[];
   readonly regex: RegExp;
-  readonly anchors: Anchors | null;
+  /** Literal ids (in `CompiledPatterns.matcher`): every clause needs one present; null runs always. */
+  readonly clauses: readonly (readonly number[])[] | null;
   readonly fileMustMatch: RegExp | null;
   readonly scope: HitScope;
 }
@@ -19,7 +21,13 @@ export interface CompiledPatterns {
   readonly manifest: Readonly<Record<Language, readonly CompiledPattern[]>>;
   /** Every text file, raw. */
   readonly text: readonly CompiledPattern[];
+  /** Finds every anchor literal of every pattern in one pass over a file. */
+  readonly matcher: LiteralMatcher;
+  /** The matcher's id for the suppression directive marker. */
+  readonly directiveId: number;
 }
+
+export const DIRECTIVE = 'identity-golive-disable-next-line';
 
 export interface PatternSource {
   readonly ruleId: string;
@@ -30,6 +38,12 @@ export function compilePatterns(sources: readonly PatternSource[]): CompiledPatt
   const code = emptyTable();
   const manifest = emptyTable();
   const text: CompiledPattern[] = [];
+  const literalIds = new Map<string, number>([[DIRECTIVE, 0]]);
+  const idOf = (literal: string): number => {
+    let id = literalIds.get(literal);
+    if (id === undefined) literalIds.set(literal, (id = literalIds.size));
+    return id;
+  };
   // Rules often ask for the same idiom: identical spellings in one list are compiled and run once.
   const shared = new Map<string, { patternIds: string[] }>();
   const add = (list: CompiledPattern[], listKey: string, patternId: string, spelling: Spelling, scope: HitScope): void => {
@@ -42,7 +56,7 @@ export function compilePatterns(sources: readonly PatternSource[]): CompiledPatt
     }
     const patternIds = [patternId];
     shared.set(key, { patternIds });
-    list.push(compile(patternIds, spelling, scope));
+    list.push(compile(patternIds, spelling, scope, idOf));
   };
   for (const { ruleId, patterns } of sources) {
     for (const pattern of patterns) {
@@ -58,7 +72,7 @@ export function compilePatterns(sources: readonly PatternSource[]): CompiledPatt
       }
     }
   }
-  return { code, manifest, text };
+  return { code, manifest, text, matcher: new LiteralMatcher([...literalIds.keys()]), directiveId: 0 };
 }
 
 function emptyTable(): Record<Language, CompiledPattern[]> {
@@ -73,13 +87,14 @@ function spellingsOf(pattern: SourcePattern, language: Language | null): readonl
   return [...own, ...(COMMON[pattern.idiom] ?? [])];
 }
 
-function compile(patternIds: string[], spelling: Spelling, scope: HitScope): CompiledPattern {
+function compile(patternIds: string[], spelling: Spelling, scope: HitScope, idOf: (literal: string) => number): CompiledPattern {
   const source = spellingRegex(spelling);
   const flags = source.flags.includes('g') ? source.flags : `${source.flags}g`;
+  const anchors = anchorsOf(source);
   return {
     patternIds,
     regex: new RegExp(source.source, flags),
-    anchors: anchorsOf(source),
+    clauses: anchors ? anchors.clauses.map((clause) => clause.map(idOf)) : null,
     fileMustMatch: spelling instanceof RegExp ? null : spelling.fileMustMatch,
     scope,
   };

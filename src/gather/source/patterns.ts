@@ -36,6 +36,7 @@ export const IDIOMS = [
   'webhook.verify-error-swallowed',
   'webhook.verify-parsed-body',
   'webhook.unverified-parse', // the event built from the body without a signature check
+  'webhook.secret-guard', // a branch on whether the signing secret is set
   'event.dispatch',
   'event.name', // capture: the event suffix (verified, requires_input ...)
   'event.constant', // SDK constants: capture the suffix spelled the SDK's way

@@ -4,8 +4,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { anchorsPresent } from './anchors.js';
-import type { CompiledPattern, CompiledPatterns } from './compile.js';
+import { DIRECTIVE, type CompiledPattern, type CompiledPatterns } from './compile.js';
 import { classify, LANGUAGE_SPECS, type FileKind } from './languages/index.js';
 import { lex } from './lexer.js';
 import { isTestPath } from './test-files.js';
@@ -18,7 +17,6 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_HITS_PER_PATTERN_PER_FILE = 50;
 export const MAX_HITS = 20_000;
 const SNIPPET_CHARS = 160;
-const DIRECTIVE = 'identity-golive-disable-next-line';
 /** Files between two yields to the event loop, so concurrent gatherers keep moving. */
 const YIELD_EVERY = 256;
 
@@ -32,16 +30,19 @@ export async function scanSource(root: string, patterns: CompiledPatterns, optio
     index.skipped[reason] = (index.skipped[reason] ?? 0) + 1;
   };
   let sinceYield = 0;
+  // One read buffer for the whole scan: files are at most MAX_FILE_BYTES, and only the few with
+  // candidate patterns are ever decoded to a string (a copy).
+  const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES);
   for (const event of walk(root, options)) {
     if (event.kind === 'skip') {
       skip(event.reason);
       continue;
     }
-    const outcome = readText(event.file.absolute);
-    if (typeof outcome !== 'string') skip(outcome.skipped);
+    const outcome = readInto(event.file.absolute, buffer);
+    if (typeof outcome !== 'number') skip(outcome.skipped);
     else {
       index.filesScanned += 1;
-      scanText(event.file.relative, outcome, patterns, index);
+      scanFile(event.file.relative, buffer.subarray(0, outcome), patterns, index);
     }
     sinceYield += 1;
     if (sinceYield >= YIELD_EVERY) {
@@ -55,6 +56,19 @@ export async function scanSource(root: string, patterns: CompiledPatterns, optio
 
 /** The file's text, or why it was passed over. */
 export function readText(absolute: string): string | { skipped: string } {
+  const bytes = readBytes(absolute);
+  return bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : bytes;
+}
+
+/** The file's bytes, checked to be bounded, text and UTF-8; or why it was passed over. */
+export function readBytes(absolute: string): Buffer | { skipped: string } {
+  const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES);
+  const outcome = readInto(absolute, buffer);
+  return typeof outcome === 'number' ? Buffer.from(buffer.subarray(0, outcome)) : outcome;
+}
+
+/** Reads the file into `buffer` (MAX_FILE_BYTES long): its length, or why it was passed over. */
+function readInto(absolute: string, buffer: Buffer): number | { skipped: string } {
   let fd: number;
   try {
     fd = openSync(absolute, 'r');
@@ -65,17 +79,16 @@ export function readText(absolute: string): string | { skipped: string } {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { skipped: 'not-a-file' };
     if (stats.size > MAX_FILE_BYTES) return { skipped: 'too-large' };
-    const buffer = Buffer.allocUnsafe(stats.size);
     let read = 0;
     while (read < stats.size) {
       const count = readSync(fd, buffer, read, stats.size - read, read);
       if (count === 0) break;
       read += count;
     }
-    const bytes = read === stats.size ? buffer : buffer.subarray(0, read);
+    const bytes = buffer.subarray(0, read);
     if (bytes.subarray(0, 8000).includes(0)) return { skipped: 'binary' };
     if (!isUtf8(bytes)) return { skipped: 'invalid-utf8' };
-    return bytes.toString('utf8');
+    return read;
   } catch {
     return { skipped: 'unreadable' };
   } finally {
@@ -83,24 +96,30 @@ export function readText(absolute: string): string | { skipped: string } {
   }
 }
 
-/** Scans one file's text into the index (exported for tests and the benchmark). */
+/** Scans one file's text into the index (exported for tests). */
 export function scanText(relative: string, text: string, patterns: CompiledPatterns, index: SourceIndex): void {
+  scanFile(relative, Buffer.from(text, 'utf8'), patterns, index);
+}
+
+/** Scans one file: literal prefilter over the bytes, then only the candidate regexes on the text. */
+export function scanFile(relative: string, bytes: Buffer, patterns: CompiledPatterns, index: SourceIndex): void {
   const kind = classify(path.posix.basename(relative));
   if (kind.kind === 'code') index.languages[kind.language] = (index.languages[kind.language] ?? 0) + 1;
-  let lower: string | null = null;
-  const lowered = (): string => (lower ??= text.toLowerCase());
-  const present = (pattern: CompiledPattern): boolean => anchorsPresent(pattern.anchors, text, lowered);
-
-  const code = kind.kind === 'code' ? patterns.code[kind.language].filter(present) : [];
-  const manifest = kind.kind === 'manifest' ? patterns.manifest[kind.language].filter(present) : [];
-  const plain = patterns.text.filter(present);
-  const hasDirective = text.includes(DIRECTIVE);
+  const present = new Uint8Array(patterns.matcher.size);
+  const found = patterns.matcher.scan(bytes, present);
+  const code = kind.kind === 'code' ? candidates(patterns.code[kind.language], present, found) : [];
+  const manifest = kind.kind === 'manifest' ? candidates(patterns.manifest[kind.language], present, found) : [];
+  const plain = candidates(patterns.text, present, found);
+  const hasDirective = present[patterns.directiveId] === 1;
   if (code.length === 0 && manifest.length === 0 && plain.length === 0 && !hasDirective) return;
 
+  const text = bytes.toString('utf8');
   const file = new FileContext(relative, text, kind, index);
   if (kind.kind === 'code' && (code.length > 0 || hasDirective)) {
     const lexed = lex(text, LANGUAGE_SPECS[kind.language].lexer, hasDirective ? DIRECTIVE : undefined);
-    for (const pattern of code) file.run(pattern, lexed.code);
+    // Line-based idioms (a Python `except:` block) expect every line to end; offsets are unchanged.
+    const haystack = lexed.code.endsWith('\n') ? lexed.code : `${lexed.code}\n`;
+    for (const pattern of code) file.run(pattern, haystack);
     for (const comment of lexed.comments) file.directive(comment.text, comment.endLine + 1);
   } else if (hasDirective) {
     // Manifests and other text have no lexer: a directive on any line silences the next one.
@@ -111,6 +130,35 @@ export function scanText(relative: string, text: string, patterns: CompiledPatte
   }
   for (const pattern of manifest) file.run(pattern, text);
   for (const pattern of plain) file.run(pattern, text);
+}
+
+/** The patterns whose every clause has a literal present (plain loops: this runs per file). */
+function candidates(list: readonly CompiledPattern[], present: Uint8Array, found: number): CompiledPattern[] {
+  const out: CompiledPattern[] = [];
+  for (const pattern of list) {
+    const { clauses } = pattern;
+    if (clauses === null) {
+      out.push(pattern);
+      continue;
+    }
+    if (found === 0) continue;
+    let satisfied = true;
+    for (const clause of clauses) {
+      let any = false;
+      for (const id of clause) {
+        if (present[id] === 1) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        satisfied = false;
+        break;
+      }
+    }
+    if (satisfied) out.push(pattern);
+  }
+  return out;
 }
 
 class FileContext {

@@ -6,25 +6,30 @@ import type { IdiomTable } from '../patterns.js';
 const EVENT_SUFFIXES = 'created|processing|verified|requires_input|canceled|redacted';
 
 /** A session object's `url`, in every SDK's accessor style (`.url`, `->url`, `.URL`, `.Url`, `getUrl()`, `['url']`, `[:url]`). */
-const SESSION_URL = String.raw`\b(?:\w*[sS]ession\w*|vs\w*|VS\w*|verification\w*|Verification\w*)(?:(?:\??\.|->)(?:url|URL|Url)\b(?!\s*\()|\.getUrl\(\)|\[\s*(?::url|['"]url['"])\s*\]|\.get\(\s*['"]url['"]\s*\))`;
+const URL_ACCESS = String.raw`(?:(?:\??\.|->)(?:url|URL|Url)\b(?!\s*\()|\.getUrl\(\)|\[\s*(?::url|['"]url['"])\s*\]|\.get\(\s*['"]url['"]\s*\))`;
+// Receivers spelled out per alternative so each has a literal worth prefiltering on (`vs` alone is too short).
+const SESSION_URL = String.raw`(?:(?:[sS]ession|[vV]erification)\w*${URL_ACCESS}|\bvs\.(?:url|URL|Url|getUrl\(\))|\bvs\[\s*['"]url['"]\s*\]|\$vs->url\b)`;
 const CLIENT_SECRET = String.raw`\b(?:client_secret|clientSecret|ClientSecret|getClientSecret)\b`;
 const VERIFIED_DATA = String.raw`\b(?:verified_outputs|VerifiedOutputs|verifiedOutputs|getVerifiedOutputs|last_verification_report|LastVerificationReport|lastVerificationReport|getLastVerificationReport)\b`;
 const SENSITIVE = `(${SESSION_URL}|${CLIENT_SECRET}|${VERIFIED_DATA})`;
+
+/** Objects built to answer the request (a DTO, a response map) are not storage. */
+const NOT_A_RESPONSE = String.raw`(?<!\bres|\bresp|\bresponse|\bResponse|\bdto|\bDto|\bbody|\bresult|\bpayload|\bout|\bjson|\breply)`;
 
 /** The arguments of a call, up to three levels of nested parentheses. */
 const ARGS = String.raw`\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?`;
 
 const LOG_CALL = String.raw`(?:\bconsole\.(?:log|info|warn|error|debug|trace)|\b(?:logger|log|logging|Log|LOG|_logger|_log|slog|Logger|LOGGER)(?:\.|::|->)\w+|\b(?:Rails|app|this|self|current_app)\.(?:logger|log)\.\w+|\bprint(?:ln|f)?|\bputs|\berror_log|\bvar_dump|\bprint_r|\bSystem\.(?:out|err)\.print\w*|\bConsole\.Write\w*|\bfmt\.(?:Print|Fprint)\w*|\bDebug\.Write\w*|\bTrace\.Write\w*)\s*`;
 // Receivers whose `.create(` builds a value, not a record.
-const STORE_CALL = String.raw`(?<!\b(?:URI|Uri|URL|Url|Object|Path|Paths|File|Files|Pattern|Intent|Calendar))\.(?:save\w*|insert\w*|update\w*|upsert\w*|create|create!|update!|persist|store|Save\w*|Insert\w*|Update\w*|Add|AddAsync|Attach)\s*`;
+const STORE_CALL = String.raw`(?<!\bURI|\bUri|\bURL|\bUrl|\bObject|\bPath|\bPaths|\bFile|\bFiles|\bPattern|\bIntent|\bCalendar)\.(?:save\w*|insert\w*|update\w*|upsert\w*|create|create!|update!|persist|store|Save\w*|Insert\w*|Update\w*|Add|AddAsync|Attach)\s*`;
 const MAIL_CALL = String.raw`\b(?:sendMail|send_mail|sendEmail|send_email|SendEmail|SendEmailAsync|SendMail|SendMailAsync|mail|deliver_now|deliver_later|sgMail\.send|mailer\.send\w*|Mail::send|Mail::to|transporter\.sendMail|ses\.send\w*)\s*`;
-const CACHE_CALL = String.raw`\b(?:\w*[cC]ache|redis|Redis|rdb|\w*[rR]edis\w*|memcache\w*|Memcache\w*|kv|KV|localStorage|sessionStorage)(?:\.|::|->)(?:set\w*|put|write|hset|hmset|setex|add|Set\w*|Add\w*|store|Store)\s*`;
+const CACHE_CALL = String.raw`(?:[cC]ache|[rR]edis\w*|\brdb|[mM]emcache\w*|\bkv|\bKV|localStorage|sessionStorage)(?:\.|::|->)(?:set\w*|put|write|hset|hmset|setex|add|Set\w*|Add\w*|store|Store)\s*`;
 
 const re = (source: string, flags = ''): RegExp => new RegExp(source, flags);
 
 export const COMMON: IdiomTable = {
   'session.url': [re(SESSION_URL)],
-  'session.client-secret': [re(String.raw`\b\w*(?:[sS]ession|vs|VS|verification)\w*(?:\??\.|->)(?:client_secret|ClientSecret|clientSecret)\b|\.getClientSecret\(\)|\[\s*(?::client_secret|['"]client_secret['"])\s*\]`)],
+  'session.client-secret': [re(String.raw`(?:[sS]ession|\bvs|\bVS|[vV]erification)\w*(?:\??\.|->)(?:client_secret|ClientSecret|clientSecret)\b|\.getClientSecret\(\)|\[\s*(?::client_secret|['"]client_secret['"])\s*\]`)],
   'expand.sensitive': [
     re(String.raw`\b(?:expand|Expand|AddExpand|addExpand|addAllExpand)\b[\s\S]{0,160}?['"]((?:data\.object\.)?verified_outputs(?:\.[\w.]+)?)['"]`),
     re(String.raw`\b(?:expand|Expand|AddExpand|addExpand|addAllExpand)\b[\s\S]{0,160}?['"]((?:data\.object\.)?last_verification_report(?:\.[\w.]+)?)['"]`),
@@ -34,18 +39,22 @@ export const COMMON: IdiomTable = {
     re(`${STORE_CALL}${ARGS}${SENSITIVE}`),
     re(String.raw`\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET)\b[^;]{0,300}?` + SENSITIVE, 'i'),
     // A model field named for the link or secret, assigned from the session: `user.verification_url = session.url`.
-    re(String.raw`(?:\.|->)\w*(?:[uU]rl|URL|[lL]ink|client_?[sS]ecret|ClientSecret)\w*['"]?\]?\s*=(?!=)\s*[^\n;]*?` + `(${SESSION_URL}|${CLIENT_SECRET})`),
-    re(String.raw`\.set\w*(?:Url|Link|ClientSecret)\s*\(\s*[^\n;]*?` + `(${SESSION_URL}|${CLIENT_SECRET})`),
+    re(String.raw`${NOT_A_RESPONSE}(?:\.|->)\w*(?:[uU]rl|URL|[lL]ink|client_?[sS]ecret|ClientSecret)\w*['"]?\]?\s*=(?!=)\s*[^\n;]*?` + `(${SESSION_URL}|${CLIENT_SECRET})`),
+    re(String.raw`${NOT_A_RESPONSE}\.set\w*(?:Url|Link|ClientSecret)\s*\(\s*[^\n;]*?` + `(${SESSION_URL}|${CLIENT_SECRET})`),
     // Verified data copied onto a model: `user.dob = session.verified_outputs.dob`.
     re(String.raw`(?:\.|->)\w+['"]?\]?\s*=(?!=)\s*[^\n;]*?(${VERIFIED_DATA})`),
   ],
   'sink.email': [re(`${MAIL_CALL}${ARGS}${SENSITIVE}`), re(`\\b\\w*Mailer\\b[^\\n;]*?${SENSITIVE}`)],
   'sink.cache': [re(`${CACHE_CALL}${ARGS}${SENSITIVE}`)],
+  'webhook.secret-guard': [
+    /\b(?:if|unless|elsif|elif)\s*\(?\s*!?\s*(?:\$|@)?[\w.>-]*(?:secret|Secret|SECRET)\w*\s*(?:\)|!==?|===?|:|&&|\|\||\{|\bis\b|\bthen\b|$)/m,
+    /\b(?:string\.)?IsNullOrEmpty\s*\(\s*\w*(?:secret|Secret)\w*\s*\)/,
+  ],
   'webhook.verify-without-signature': [/\b(?:constructEventWithoutVerification|construct_event_without_verification|ConstructEventWithoutVerification)\b/],
   'event.dispatch': [
-    /\b\w*(?:[eE]vent|evt|EVENT)\w*(?:\??\.|->)(?:type|Type|getType\(\))(?!\w)/,
-    /\b\w*(?:[eE]vent|evt)\w*\[\s*(?::type|['"]type['"])\s*\]/,
-    /\b\w*(?:[eE]vent|evt)\w*\.get\(\s*['"]type['"]/,
+    /(?:[eE]vent|\bevt|EVENT)\w*(?:\??\.|->)(?:type|Type|getType\(\))(?!\w)/,
+    /(?:[eE]vent|\bevt)\w*\[\s*(?::type|['"]type['"])\s*\]/,
+    /(?:[eE]vent|\bevt)\w*\.get\(\s*['"]type['"]/,
   ],
   'event.name': [re(String.raw`['"\`](?:v1\.)?identity\.verification_session\.(${EVENT_SUFFIXES})['"\`]`)],
   'event.prefix': [/identity\.verification_session\.?(?:['"`]|\$\{|#\{|\{)/],
@@ -53,14 +62,15 @@ export const COMMON: IdiomTable = {
   'event.registration': [/\b(?:enabled_events|enabledEvents|EnabledEvents|setEnabledEvents|addEnabledEvent|addAllEnabledEvent)\b/],
   'last-error.read': [/\b(?:last_error|LastError|lastError|getLastError)\b/],
   'last-error.fallback-code': [/\b(consent_declined|under_supported_age|device_not_supported|country_not_supported)\b/],
-  'attempts.counter': [/\b\w*(?:[aA]ttempts?|ATTEMPTS?)\w*\b/, /\bmax_?\w*(?:tries|retries|sessions|Tries|Retries|Sessions)\b/i],
+  'attempts.counter': [/(?:[aA]ttempts?|ATTEMPTS?)/, /\bmax_?\w*(?:tries|retries|sessions|Tries|Retries|Sessions)\b/i],
   'secret.live': [/\b((?:sk|rk)_live_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9]{8,}|whsec_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9+/=]{8,})/],
   'secret.test': [/\b((?:sk|rk)_test_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9]{8,})/],
 };
 
 /** Catch-and-continue for brace languages: the first `catch` block after the call that neither returns nor throws. */
 export function braceCatchWithoutExit(call: string, exits: string): RegExp {
-  return re(String.raw`\b(?:${call})\s*\([\s\S]{0,600}?\}\s*catch\b\s*(?:\([^)]*\))?\s*(?:when\s*\([^)]*\)\s*)?\{(?:(?!${exits})[^{}])*\}`);
+  // The block may hold one level of nested braces (an object literal, `${...}`); exits are looked for inside too.
+  return re(String.raw`\b(?:${call})\s*\([\s\S]{0,600}?\}\s*catch\b\s*(?:\([^)]*\))?\s*(?:when\s*\([^)]*\)\s*)?\{(?:(?!${exits})[^{}]|\{(?:(?!${exits})[^{}])*\})*\}`);
 }
 
 /** A call whose last argument is the literal 0 (a tolerance of zero). */

@@ -17,8 +17,8 @@ export const java: LanguageSpec = {
   idioms: {
     'session.create': [/\bVerificationSession\.create\s*\(/, /\.verificationSessions\(\)\s*\.create\s*\(/],
     'session.retrieve': [/\bVerificationSession\.retrieve\s*\(/, /\.verificationSessions\(\)\s*\.retrieve\s*\(/],
-    'session.cancel': [/\.verificationSessions\(\)\s*\.cancel\s*\(/, { regex: /\b\w*(?:[sS]ession|vs)\w*\.cancel\s*\(/, fileMustMatch: SESSIONS }],
-    'session.redact': [/\.verificationSessions\(\)\s*\.redact\s*\(/, { regex: /\b\w*(?:[sS]ession|vs)\w*\.redact\s*\(/, fileMustMatch: SESSIONS }],
+    'session.cancel': [/\.verificationSessions\(\)\s*\.cancel\s*\(/, { regex: /(?:[sS]ession|\bvs)\w*\.cancel\s*\(/, fileMustMatch: SESSIONS }],
+    'session.redact': [/\.verificationSessions\(\)\s*\.redact\s*\(/, { regex: /(?:[sS]ession|\bvs)\w*\.redact\s*\(/, fileMustMatch: SESSIONS }],
     'session.list': [/\bVerificationSession\.list\s*\(/, /\.verificationSessions\(\)\s*\.list\s*\(/],
     'session.reference': [/\.setClientReferenceId\s*\(/],
     'session.related-customer': [/\.setRelatedCustomer\s*\(/],

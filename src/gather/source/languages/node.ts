@@ -31,7 +31,7 @@ export const node: LanguageSpec = {
     'webhook.verify-error-swallowed': [braceCatchWithoutExit(VERIFY, String.raw`\b(?:return|throw|next)\b|\.status\(\s*4\d\d|\.sendStatus\(\s*4\d\d|\bprocess\.exit`)],
     'webhook.verify-parsed-body': [new RegExp(String.raw`\b(?:${VERIFY})\s*\(\s*(?:JSON\.stringify\s*\(|await\s+\w+\.json\s*\(\))`)],
     'webhook.unverified-parse': [
-      /\bJSON\.parse\s*\(\s*(?:req|request|ctx\.request)\.(?:body|rawBody)\b/,
+      /\b(?:event|evt|stripeEvent)\w*\s*(?::\s*[\w.]+\s*)?=\s*JSON\.parse\s*\(\s*(?:req|request|ctx\.request)\.(?:body|rawBody)\b/,
       /\b(?:event|evt|stripeEvent)\s*(?::\s*[\w.]+\s*)?=\s*(?:await\s+)?(?:req|request|ctx\.request)\.(?:body\b(?!\s*\.)|json\s*\(\))/,
     ],
     'manifest.sdk': [

@@ -16,8 +16,8 @@ export const php: LanguageSpec = {
   idioms: {
     'session.create': [/->identity->verificationSessions->create\s*\(/, /\bVerificationSession::create\s*\(/],
     'session.retrieve': [/->identity->verificationSessions->retrieve\s*\(/, /\bVerificationSession::retrieve\s*\(/],
-    'session.cancel': [/->identity->verificationSessions->cancel\s*\(/, /\$\w*(?:[sS]ession|vs)\w*->cancel\s*\(/],
-    'session.redact': [/->identity->verificationSessions->redact\s*\(/, /\$\w*(?:[sS]ession|vs)\w*->redact\s*\(/],
+    'session.cancel': [/->identity->verificationSessions->cancel\s*\(/, /(?:[sS]ession|\$vs)\w*->cancel\s*\(/],
+    'session.redact': [/->identity->verificationSessions->redact\s*\(/, /(?:[sS]ession|\$vs)\w*->redact\s*\(/],
     'session.list': [/->identity->verificationSessions->all\s*\(/, /\bVerificationSession::all\s*\(/],
     'session.reference': [/['"]client_reference_id['"]\s*=>/],
     'session.related-customer': [/['"]related_customer['"]\s*=>/],

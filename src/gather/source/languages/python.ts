@@ -17,8 +17,8 @@ export const python: LanguageSpec = {
   idioms: {
     'session.create': [/\bVerificationSession\.create(?:_async)?\s*\(/, /\bverification_sessions\.create(?:_async)?\s*\(/],
     'session.retrieve': [/\bVerificationSession\.retrieve(?:_async)?\s*\(/, /\bverification_sessions\.retrieve(?:_async)?\s*\(/],
-    'session.cancel': [/\bVerificationSession\.cancel(?:_async)?\s*\(/, /\bverification_sessions\.cancel(?:_async)?\s*\(/, /\b\w*(?:session|vs)\w*\.cancel(?:_async)?\s*\(/],
-    'session.redact': [/\bVerificationSession\.redact(?:_async)?\s*\(/, /\bverification_sessions\.redact(?:_async)?\s*\(/, /\b\w*(?:session|vs)\w*\.redact(?:_async)?\s*\(/],
+    'session.cancel': [/\bVerificationSession\.cancel(?:_async)?\s*\(/, /\bverification_sessions\.cancel(?:_async)?\s*\(/, /(?:session|\bvs)\w*\.cancel(?:_async)?\s*\(/],
+    'session.redact': [/\bVerificationSession\.redact(?:_async)?\s*\(/, /\bverification_sessions\.redact(?:_async)?\s*\(/, /(?:session|\bvs)\w*\.redact(?:_async)?\s*\(/],
     'session.list': [/\bVerificationSession\.list(?:_async)?\s*\(/, /\bverification_sessions\.list(?:_async)?\s*\(/],
     'session.reference': [/\bclient_reference_id\s*=(?!=)/, /['"]client_reference_id['"]\s*:/],
     'session.related-customer': [/\brelated_customer\s*=(?!=)/, /['"]related_customer['"]\s*:/],

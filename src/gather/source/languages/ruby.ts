@@ -14,8 +14,8 @@ export const ruby: LanguageSpec = {
   idioms: {
     'session.create': [/\bIdentity::VerificationSession\.create\b/, /\bverification_sessions\.create\b/],
     'session.retrieve': [/\bIdentity::VerificationSession\.retrieve\b/, /\bverification_sessions\.retrieve\b/],
-    'session.cancel': [/\bIdentity::VerificationSession\.cancel\b/, /\bverification_sessions\.cancel\b/, /\b\w*(?:session|vs)\w*\.cancel\b/],
-    'session.redact': [/\bIdentity::VerificationSession\.redact\b/, /\bverification_sessions\.redact\b/, /\b\w*(?:session|vs)\w*\.redact\b/],
+    'session.cancel': [/\bIdentity::VerificationSession\.cancel\b/, /\bverification_sessions\.cancel\b/, /(?:session|\bvs)\w*\.cancel\b/],
+    'session.redact': [/\bIdentity::VerificationSession\.redact\b/, /\bverification_sessions\.redact\b/, /(?:session|\bvs)\w*\.redact\b/],
     'session.list': [/\bIdentity::VerificationSession\.list\b/, /\bverification_sessions\.list\b/],
     'session.reference': [/\bclient_reference_id:\s/, /[:'"]client_reference_id['"]?\s*=>/],
     'session.related-customer': [/\brelated_customer:\s/, /[:'"]related_customer['"]?\s*=>/],
