@@ -6,8 +6,8 @@ import { use } from '../src/engine/gathered.js';
 import type { WebhookEndpointFacts } from '../src/engine/artifacts.js';
 import { LANGUAGE_SPECS } from '../src/gather/source/languages/index.js';
 import type { Language, SourceHit } from '../src/gather/source/types.js';
-import { at, Evidence, where } from '../src/rules-support/source.js';
-import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from '../src/rules-support/stripe.js';
+import { at, Evidence, where } from './support/source.js';
+import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
 type Id =
   | 'pinnedInCode'

@@ -4,8 +4,8 @@
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
 import type { SessionFacts } from '../src/engine/artifacts.js';
-import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, where } from '../src/rules-support/source.js';
-import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from '../src/rules-support/stripe.js';
+import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, where } from './support/source.js';
+import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
 type Id = 'guarded' | 'noIntegration' | 'unguarded' | 'apiWithinLimit' | 'apiTooMany' | 'apiUnavailable';
 

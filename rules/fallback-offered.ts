@@ -3,7 +3,7 @@
 // them another way.
 import { defineRule, outcome } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence, eventSuffix, NO_INTEGRATION_MESSAGE, noIntegration, where } from '../src/rules-support/source.js';
+import { at, Evidence, eventSuffix, NO_INTEGRATION_MESSAGE, noIntegration, where } from './support/source.js';
 
 export const FALLBACK_CODES = ['consent_declined', 'under_supported_age', 'device_not_supported', 'country_not_supported'] as const;
 

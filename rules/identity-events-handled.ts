@@ -2,7 +2,7 @@
 // verified and requires_input; requires_input carries `last_error` telling why.
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence, EVENT_PATTERNS, eventHandling, where } from '../src/rules-support/source.js';
+import { at, Evidence, EVENT_PATTERNS, eventHandling, where } from './support/source.js';
 
 type Id = 'handled' | 'noDispatch' | 'missingRequired' | 'lastErrorUnread' | 'missingRecommended';
 

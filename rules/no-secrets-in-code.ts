@@ -2,7 +2,7 @@
 // keys". Live secret and restricted keys and webhook signing secrets in tracked files are leaks.
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence } from '../src/rules-support/source.js';
+import { at, Evidence } from './support/source.js';
 
 type Id = 'clean' | 'liveSecret' | 'testSecret';
 

@@ -4,7 +4,7 @@
 // which `*` endpoints do not receive).
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence, EVENT_PATTERNS, eventHandling, where } from '../src/rules-support/source.js';
+import { at, Evidence, EVENT_PATTERNS, eventHandling, where } from './support/source.js';
 
 type Id = 'implemented' | 'noRedact' | 'redactOnlyInTests' | 'redactedUnhandled';
 

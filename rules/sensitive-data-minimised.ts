@@ -3,8 +3,8 @@
 // and reports are PII; metadata should hold no PII (verification-sessions#metadata).
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, sensitiveField, snippet, where } from '../src/rules-support/source.js';
-import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from '../src/rules-support/stripe.js';
+import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, sensitiveField, snippet, where } from './support/source.js';
+import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
 type Id = 'minimised' | 'noIntegration' | 'logged' | 'stored' | 'emailed' | 'cached' | 'expanded' | 'apiMetadataClean' | 'apiMetadataPii' | 'apiUnavailable';
 

@@ -3,8 +3,8 @@
 // the session to get a fresh url or client_secret.
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, sensitiveField, snippet, where } from '../src/rules-support/source.js';
-import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from '../src/rules-support/stripe.js';
+import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, sensitiveField, snippet, where } from './support/source.js';
+import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
 type Id = 'refreshed' | 'modal' | 'noIntegration' | 'noRefresh' | 'linkStored' | 'linkEmailed' | 'linkCached' | 'apiFresh' | 'apiExpired' | 'apiUnavailable';
 

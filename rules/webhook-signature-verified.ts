@@ -1,7 +1,7 @@
 // https://docs.stripe.com/webhooks#best-practices: verify events are sent from Stripe, on the raw body.
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence, snippet, where } from '../src/rules-support/source.js';
+import { at, Evidence, snippet, where } from './support/source.js';
 
 type Id = 'verified' | 'noVerification' | 'onlyInTests' | 'unverifiedFallback' | 'withoutVerification' | 'toleranceZero' | 'errorSwallowed' | 'notRawBody';
 

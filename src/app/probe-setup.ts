@@ -51,7 +51,8 @@ export async function prepareProbe(settings: ProbeSettings, run: PreparedRun, io
   if (!raw) {
     throw new UserError(
       'No webhook URL to probe.',
-      `Pass ${settings.urlFlag} http://127.0.0.1:4242/webhook (your handler running locally), or set webhook.url in ${run.config.filepath ?? 'your identity-golive config'}.`,
+      // The route `init` found in the code makes the example the user's own.
+      `Pass ${settings.urlFlag} http://127.0.0.1:4242${run.config.webhook.path ?? '/webhook'} (your handler running locally), or set webhook.url in ${run.config.filepath ?? 'your identity-golive config'}.`,
     );
   }
   const url = parseProbeUrl(raw, settings.url ? settings.urlFlag : `${run.config.filepath ?? 'config'}: webhook.url`);

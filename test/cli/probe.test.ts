@@ -1,5 +1,4 @@
 // The built CLI, spawned as users run it (NO_COLOR=1), against real handlers on 127.0.0.1.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,25 +6,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SECRET, startHandler, type RunningHandler } from '../support/webhook-handlers.js';
+import { runCli, type CliRun } from '../support/cli.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/identity-golive.js');
+type Run = CliRun;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], { cwd, env = {} }: { cwd: string; env?: Record<string, string> }): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], { cwd, env = {} }: { cwd: string; env?: Record<string, string> }): Promise<Run> => runCli(args, { cwd, env });
 
 /** The secret, whole or without its prefix, appears nowhere. */
 function expectNoSecret(run: Run): void {
@@ -136,6 +121,15 @@ describe('identity-golive probe (CLI)', () => {
     expect(run.stderr).toContain('No webhook URL to probe');
     expect(run.stderr).toContain('--url http://127.0.0.1:4242/webhook');
     expect(run.stderr).toContain('webhook.url');
+  });
+
+  it('suggests the route init found in the code (webhook.path)', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'probe-path-'));
+    writeFileSync(path.join(project, 'identity-golive.config.json'), JSON.stringify({ webhook: { path: '/hooks/stripe-identity' } }));
+    const run = await cli(['probe'], { cwd: project, env: secretEnv });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--url http://127.0.0.1:4242/hooks/stripe-identity');
+    rmSync(project, { recursive: true, force: true });
   });
 
   it('exits 2 (could not decide) when nothing listens there', async () => {

@@ -60,6 +60,18 @@ describe('scanSource', () => {
     expect((await files(root, { include: ['services/**'], exclude: ['**/legacy/**'] })).hitFiles).toEqual(['services/a/app.js', 'services/b/app.js']);
   });
 
+  it('scans only the configured SDK languages, but always non-code files (committed secrets hide there)', async () => {
+    const root = tree({
+      'app.js': NODE_CREATE,
+      'app.rb': 'Stripe::Identity::VerificationSession.create({})',
+      '.env': 'STRIPE_SECRET_KEY=sk_live_fixture0000000000000000\n',
+    });
+    const { index, hitFiles } = await files(root, { languages: ['node'] });
+    expect(hitFiles).toEqual(['.env', 'app.js']);
+    expect(index.skipped).toEqual({ 'language-not-selected': 1 });
+    expect((await files(root)).hitFiles).toEqual(['.env', 'app.js', 'app.rb']);
+  });
+
   it('never follows a symlink loop, nor a link out of the root', async () => {
     const outside = tree({ 'secret.js': NODE_CREATE });
     const root = tree({ 'src/app.js': NODE_CREATE });

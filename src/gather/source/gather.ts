@@ -18,6 +18,7 @@ export async function gatherSource(ctx: GatherContext, demand: ArtifactDemand): 
     const index = await scanSource(ctx.cwd, patterns, {
       include: ctx.config.source.include,
       exclude: ctx.config.source.exclude,
+      languages: ctx.config.source.languages,
       onProgress: (files) => ctx.progress?.(`Scanning source (${files} files)`),
     });
     return gathered(index);

@@ -8,7 +8,7 @@ import { DIRECTIVE, type CompiledPattern, type CompiledPatterns } from './compil
 import { classify, LANGUAGE_SPECS, type FileKind } from './languages/index.js';
 import { lex } from './lexer.js';
 import { isTestPath } from './test-files.js';
-import type { HitLanguage, InlineSuppression, SourceHit, SourceIndex } from './types.js';
+import type { HitLanguage, InlineSuppression, Language, SourceHit, SourceIndex } from './types.js';
 import { walk, type WalkOptions } from './walk.js';
 import { maskSecrets } from '../../util/mask.js';
 
@@ -22,6 +22,8 @@ const YIELD_EVERY = 256;
 
 export interface ScanOptions extends WalkOptions {
   readonly onProgress?: (filesScanned: number) => void;
+  /** Config `source.languages`: code and manifests of other SDK languages are passed over. */
+  readonly languages?: readonly Language[];
 }
 
 export async function scanSource(root: string, patterns: CompiledPatterns, options: ScanOptions = {}): Promise<SourceIndex> {
@@ -38,6 +40,10 @@ export async function scanSource(root: string, patterns: CompiledPatterns, optio
       skip(event.reason);
       continue;
     }
+    if (options.languages && !isSelectedLanguage(event.file.relative, options.languages)) {
+      skip('language-not-selected');
+      continue;
+    }
     const outcome = readInto(event.file.absolute, buffer);
     if (typeof outcome !== 'number') skip(outcome.skipped);
     else {
@@ -52,6 +58,12 @@ export async function scanSource(root: string, patterns: CompiledPatterns, optio
     }
   }
   return index;
+}
+
+/** Files that are no SDK language's (YAML, .env …) are always read: committed secrets live there too. */
+function isSelectedLanguage(relative: string, languages: readonly Language[]): boolean {
+  const kind = classify(path.posix.basename(relative));
+  return kind.kind === 'other' || languages.includes(kind.language);
 }
 
 /** The file's text, or why it was passed over. */

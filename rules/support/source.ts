@@ -1,8 +1,8 @@
 // Reading the Source artifact from a rule: hits by pattern, production code only unless asked,
 // neighbourhoods, and the identity-event recognition several rules share. Pure functions.
-import type { Finding, Location } from '../engine/rule.js';
-import type { SourcePattern } from '../gather/source/patterns.js';
-import type { SourceHit, SourceIndex } from '../gather/source/types.js';
+import type { Finding, Location } from '../../src/engine/rule.js';
+import type { SourcePattern } from '../../src/gather/source/patterns.js';
+import type { SourceHit, SourceIndex } from '../../src/gather/source/types.js';
 
 export class Evidence {
   private readonly byPattern = new Map<string, SourceHit[]>();

@@ -1,9 +1,9 @@
 // Reading PerMode Stripe artifacts from a rule that combines code and API evidence: the rule does
 // not `use()` them (that would skip the whole rule when there is no key); it takes what is there
 // and says in a finding why the rest was not used.
-import type { Mode, PerMode } from '../engine/artifacts.js';
-import { MODES } from '../engine/artifacts.js';
-import type { Finding } from '../engine/rule.js';
+import type { Mode, PerMode } from '../../src/engine/artifacts.js';
+import { MODES } from '../../src/engine/artifacts.js';
+import type { Finding } from '../../src/engine/rule.js';
 
 export interface ModeValue<T> {
   readonly mode: Mode;
