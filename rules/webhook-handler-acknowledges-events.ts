@@ -1,10 +1,10 @@
 // https://docs.stripe.com/webhooks#best-practices ("Quickly return a 2xx response")
 // Every correctly signed Identity event, verified and requires_input above all, gets a 2xx within
 // the time budget: no redirect, no 5xx, no refusal. Judged from the recorded probe exchanges.
-import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
+import { defineRule } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { evidence, judgeSteps } from '../src/probe/judge.js';
-import { LIFECYCLE_STEPS } from '../src/probe/plan.js';
+import { NOT_PROBED_MESSAGE, probeOutcome, type Miss } from '../src/probe/judge.js';
+import { LIFECYCLE_STEPS, type ProbeStepId } from '../src/probe/plan.js';
 
 type MessageId = 'acknowledged' | 'rejected' | 'redirected' | 'serverError' | 'timedOut' | 'connectionFailed' | 'notProbed';
 
@@ -38,22 +38,11 @@ export default defineRule({
         text: '{{request}}: the connection failed ({{code}}) after {{latencyMs}} ms.',
         fix: 'Check the handler stays up while handling this event; a crash on one event breaks delivery of the others.',
       },
-      notProbed: {
-        text: 'The probe record holds no answer to {{request}}.',
-        fix: 'Run `identity-golive probe` again with this version.',
-      },
+      notProbed: NOT_PROBED_MESSAGE,
     },
     defaultSeverity: 'error',
   },
   check({ Probe }) {
-    const record = use(Probe);
-    const judged = judgeSteps(record, LIFECYCLE_STEPS);
-    const missing = judged.find((entry) => entry.exchange === null);
-    if (missing) return outcome.of('error', { messageId: 'notProbed', data: { request: missing.step } });
-    const findings: Finding<MessageId>[] = judged.map(({ exchange, miss }) => {
-      const data = evidence(exchange!, record);
-      return miss === null ? { messageId: 'acknowledged', level: 'info', data } : { messageId: miss === 'accepted' ? 'rejected' : miss, level: 'fail', data };
-    });
-    return outcome.from(findings);
+    return probeOutcome<MessageId>(use(Probe), LIFECYCLE_STEPS, { held: 'acknowledged', notProbed: 'notProbed', missed: (_step: ProbeStepId, miss: Miss) => (miss === 'accepted' ? 'rejected' : miss) });
   },
 });

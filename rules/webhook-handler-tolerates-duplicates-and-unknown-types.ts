@@ -1,9 +1,9 @@
 // https://docs.stripe.com/webhooks#best-practices ("Handle duplicate events")
 // A redelivered event (same id) and an event type the handler does not know both get a 2xx:
 // Stripe delivers at least once and adds event types. Judged from the recorded probe exchanges.
-import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
+import { defineRule } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { evidence, judgeSteps, type Miss } from '../src/probe/judge.js';
+import { NOT_PROBED_MESSAGE, probeOutcome, type Miss } from '../src/probe/judge.js';
 import { TOLERANCE_STEPS, type ProbeStepId } from '../src/probe/plan.js';
 
 type MessageId =
@@ -55,22 +55,11 @@ export default defineRule({
         text: '{{request}}: the connection failed ({{code}}) after {{latencyMs}} ms; the handler may have crashed on it.',
         fix: 'Answer 2xx to an event already processed and to a type you do not handle; neither may bring the handler down.',
       },
-      notProbed: {
-        text: 'The probe record holds no answer to {{request}}.',
-        fix: 'Run `identity-golive probe` again with this version.',
-      },
+      notProbed: NOT_PROBED_MESSAGE,
     },
     defaultSeverity: 'error',
   },
   check({ Probe }) {
-    const record = use(Probe);
-    const judged = judgeSteps(record, TOLERANCE_STEPS);
-    const missing = judged.find((entry) => entry.exchange === null);
-    if (missing) return outcome.of('error', { messageId: 'notProbed', data: { request: missing.step } });
-    const findings: Finding<MessageId>[] = judged.map(({ step, exchange, miss }) => {
-      const data = evidence(exchange!, record);
-      return miss === null ? { messageId: 'acknowledged', level: 'info', data } : { messageId: messageFor(step, miss), level: 'fail', data };
-    });
-    return outcome.from(findings);
+    return probeOutcome<MessageId>(use(Probe), TOLERANCE_STEPS, { held: 'acknowledged', notProbed: 'notProbed', missed: messageFor });
   },
 });

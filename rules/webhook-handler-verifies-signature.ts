@@ -1,9 +1,9 @@
 // https://docs.stripe.com/webhooks#verify-manually
 // The handler refuses (4xx) what Stripe did not sign: a wrong signature, no signature, and a
 // correct signature older than the 5-minute tolerance. Judged from the recorded probe exchanges.
-import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
+import { defineRule } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { evidence, judgeSteps, type Miss } from '../src/probe/judge.js';
+import { NOT_PROBED_MESSAGE, probeOutcome, type Miss } from '../src/probe/judge.js';
 import { FORGERY_STEPS, type ProbeStepId } from '../src/probe/plan.js';
 
 type MessageId =
@@ -71,22 +71,11 @@ export default defineRule({
         text: '{{request}}: the connection failed ({{code}}) after {{latencyMs}} ms; the handler may have crashed on it.',
         fix: 'Catch the verification error and answer 400; a request with a bad signature must never bring the handler down.',
       },
-      notProbed: {
-        text: 'The probe record holds no answer to {{request}}.',
-        fix: 'Run `identity-golive probe` again with this version.',
-      },
+      notProbed: NOT_PROBED_MESSAGE,
     },
     defaultSeverity: 'error',
   },
   check({ Probe }) {
-    const record = use(Probe);
-    const judged = judgeSteps(record, FORGERY_STEPS);
-    const missing = judged.find((entry) => entry.exchange === null);
-    if (missing) return outcome.of('error', { messageId: 'notProbed', data: { request: missing.step } });
-    const findings: Finding<MessageId>[] = judged.map(({ step, exchange, miss }) => {
-      const data = evidence(exchange!, record);
-      return miss === null ? { messageId: 'refused', level: 'info', data } : { messageId: messageFor(step, miss), level: 'fail', data };
-    });
-    return outcome.from(findings);
+    return probeOutcome<MessageId>(use(Probe), FORGERY_STEPS, { held: 'refused', notProbed: 'notProbed', missed: messageFor });
   },
 });

@@ -3,6 +3,7 @@
 import type { ProbeExchange, ProbeRecord } from '../gather/probe/types.js';
 import { PROBE_STEPS_BY_ID, type Expectation, type ProbeStepId } from './plan.js';
 import { maskSecrets } from '../util/mask.js';
+import { outcome, type Finding, type Outcome } from '../engine/rule.js';
 
 /** Why an exchange missed its expectation; `null` when it met it. */
 export type Miss =
@@ -67,4 +68,29 @@ export function judgeSteps(record: ProbeRecord, steps: readonly ProbeStepId[]): 
     const expect = PROBE_STEPS_BY_ID.get(id)?.expect ?? 'accept';
     return { step: id, exchange, miss: exchange ? missOf(exchange, expect) : null };
   });
+}
+
+/** The message every probe rule has for a record that lacks one of its steps. */
+export const NOT_PROBED_MESSAGE = {
+  text: 'The probe record holds no answer to {{request}}.',
+  fix: 'Run `identity-golive probe` again with this version.',
+} as const;
+
+/**
+ * A probe rule's outcome: `error` when a step has no recorded exchange (never a pass without it),
+ * else an info finding per step that held and a failing one per step that missed.
+ */
+export function probeOutcome<M extends string>(
+  record: ProbeRecord,
+  steps: readonly ProbeStepId[],
+  messages: { held: M; notProbed: M; missed: (step: ProbeStepId, miss: Miss) => M },
+): Outcome<M> {
+  const judged = judgeSteps(record, steps);
+  const missing = judged.find((entry) => entry.exchange === null);
+  if (missing) return outcome.of('error', { messageId: messages.notProbed, data: { request: missing.step } });
+  const findings: Finding<M>[] = judged.map(({ step, exchange, miss }) => {
+    const data = evidence(exchange!, record);
+    return miss === null ? { messageId: messages.held, level: 'info', data } : { messageId: messages.missed(step, miss), level: 'fail', data };
+  });
+  return outcome.from(findings);
 }
