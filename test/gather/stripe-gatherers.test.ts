@@ -1,6 +1,6 @@
 import { isStripeArtifact, type ArtifactId } from '../../src/engine/artifacts.js';
 // The Stripe gatherers, with the real SDK over real HTTP against the local double.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_KEYS, plantedValues } from '../../fixtures/stripe/index.js';
 import { PAGED_COUNTS } from '../../fixtures/stripe/paged.js';
 import { REPEATED_USER } from '../../fixtures/stripe/not-ready.js';
@@ -11,19 +11,11 @@ import { gatherArtifacts } from '../../src/engine/runner.js';
 import { RULES } from '../../rules/index.js';
 import type { AnyRule } from '../../src/engine/rule.js';
 import type { Gathered } from '../../src/engine/gathered.js';
-import { startStripeDouble, type StripeDouble, type StripeDoubleOptions } from '../support/stripe-double.js';
+import type { StripeDouble } from '../support/stripe-double.js';
+import { stripeDoublePerTest } from '../support/double-per-test.js';
 import { demandFor, stripeContext, type StripeContextOptions } from '../support/stripe-context.js';
 
-let double: StripeDouble | undefined;
-afterEach(async () => {
-  await double?.close();
-  double = undefined;
-});
-
-async function start(options: StripeDoubleOptions): Promise<StripeDouble> {
-  double = await startStripeDouble(options);
-  return double;
-}
+const start = stripeDoublePerTest();
 
 const bothKeys = { live: FIXTURE_KEYS.liveRestricted, test: FIXTURE_KEYS.testRestricted };
 const ctxFor = (d: StripeDouble, options: Partial<StripeContextOptions> = {}) => stripeContext({ apiBase: d.url, keys: bothKeys, ...options });

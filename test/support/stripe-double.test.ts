@@ -1,19 +1,17 @@
 // The double behaves like Stripe where identity-golive relies on it: auth, permissions, list
 // envelopes, paging both ways, filters, faults, the request log. Checked with plain HTTP (fetch)
 // and with the real SDK.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { FIXTURE_KEYS } from '../../fixtures/stripe/index.js';
-import { parseQuery, startStripeDouble, type StripeDouble, type StripeDoubleOptions } from './stripe-double.js';
+import { parseQuery, type StripeDouble, type StripeDoubleOptions } from './stripe-double.js';
+import { stripeDoublePerTest } from './double-per-test.js';
 
+// The raw-HTTP helpers below talk to the double the current test started.
 let double: StripeDouble | undefined;
-afterEach(async () => {
-  await double?.close();
-  double = undefined;
-});
-
+const startPerTest = stripeDoublePerTest();
 async function start(options: StripeDoubleOptions): Promise<StripeDouble> {
-  double = await startStripeDouble(options);
+  double = await startPerTest(options);
   return double;
 }
 
