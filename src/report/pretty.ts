@@ -25,12 +25,17 @@ function paint(chalk: ChalkInstance, status: Status | ReportFinding['level'], te
   }
 }
 
+/** The finding's place, unless its message already names it (the terminal has no room to repeat). */
 function location(finding: ReportFinding): string {
   const where = finding.location;
   if (!where) return '';
-  if ('file' in where) return ` (${oneLine(where.file)}:${where.line}${where.column ? `:${where.column}` : ''})`;
-  if ('stripe' in where) return ` (${oneLine(where.stripe)})`;
-  return ` (${oneLine(where.url)})`;
+  const [named, full] =
+    'file' in where
+      ? [`${where.file}:${where.line}`, `${where.file}:${where.line}${where.column ? `:${where.column}` : ''}`]
+      : 'stripe' in where
+        ? [where.stripe, where.stripe]
+        : [where.url, where.url];
+  return finding.message.includes(named) ? '' : ` (${oneLine(full)})`;
 }
 
 /** One rule's lines as the report shows them (the walkthrough shows evidence the same way). */

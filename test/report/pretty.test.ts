@@ -41,7 +41,8 @@ describe('pretty reporter', () => {
 
   it('shows icon, title, reason, location, fix and docs for a failure', () => {
     expect(text).toContain('✗ Webhooks broken webhook-thing');
-    expect(text).toContain('Endpoint we_123 is http (we_123)');
+    // The message names its place already, so the location is not repeated.
+    expect(text).toContain('Endpoint we_123 is http\n');
     expect(text).toContain('fix: Use https for we_123');
     expect(text).toContain('docs: https://docs.stripe.com/identity/before-going-live');
     expect(text).toContain('✓ Branding set branding-thing');
