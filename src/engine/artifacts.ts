@@ -99,11 +99,9 @@ export interface Artifacts {
 export type ArtifactId = keyof Artifacts;
 
 /**
- * Evidence that lives in the repository: always read fresh, never from a snapshot, so replaying a
- * snapshot in CI still judges today's code, config and attestations.
+ * Remote evidence a snapshot saves. The repository's own (Config, Source, Attestations) is always
+ * read fresh, so a replay in CI judges today's code; the probe is live by nature and never saved.
  */
-export const LOCAL_ARTIFACTS = ['Config', 'Source', 'Attestations'] as const;
-/** Remote evidence a snapshot saves (the probe is live by nature and never saved). */
 export const SNAPSHOT_ARTIFACTS = ['Account', 'WebhookEndpoints', 'Events', 'VerificationSessions', 'Pages'] as const;
 export type SnapshotArtifactId = (typeof SNAPSHOT_ARTIFACTS)[number];
 

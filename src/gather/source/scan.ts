@@ -108,11 +108,6 @@ function readInto(absolute: string, buffer: Buffer): number | { skipped: string 
   }
 }
 
-/** Scans one file's text into the index (exported for tests). */
-export function scanText(relative: string, text: string, patterns: CompiledPatterns, index: SourceIndex): void {
-  scanFile(relative, Buffer.from(text, 'utf8'), patterns, index);
-}
-
 /** Scans one file: literal prefilter over the bytes, then only the candidate regexes on the text. */
 export function scanFile(relative: string, bytes: Buffer, patterns: CompiledPatterns, index: SourceIndex): void {
   const kind = classify(path.posix.basename(relative));
