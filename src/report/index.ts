@@ -7,6 +7,7 @@ import { sarif } from './sarif.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { github } from './github.js';
+import { html } from './html.js';
 import type { ReporterName } from './names.js';
 
 export { REPORTER_NAMES, type ReporterName } from './names.js';
@@ -27,4 +28,4 @@ export interface ReporterOptions {
 
 export type Reporter = (report: Report, options: ReporterOptions) => string;
 
-export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = { pretty, json, sarif, junit, markdown, github };
+export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = { pretty, json, sarif, junit, markdown, github, html };

@@ -7,7 +7,7 @@ import type { Report } from '../../src/report/types.js';
 import { expectGolden } from '../support/golden.js';
 import { buildSample, hostileReport, MIXED, READY, REPORTS_DIR } from '../support/sample-reports.js';
 
-const EXTENSION: Record<ReporterName, string> = { pretty: 'pretty.txt', json: 'json', sarif: 'sarif', junit: 'junit.xml', markdown: 'md', github: 'github.txt' };
+const EXTENSION: Record<ReporterName, string> = { pretty: 'pretty.txt', json: 'json', sarif: 'sarif', junit: 'junit.xml', markdown: 'md', github: 'github.txt', html: 'html' };
 const options: ReporterOptions = { chalk: new Chalk({ level: 0 }), repoRoot: '/repo' };
 
 const reports: [string, () => Report][] = [
