@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_KEYS, PLANTED } from '../fixtures/stripe/index.js';
 import { REPORTER_NAMES } from '../src/report/names.js';
+import { maskKey } from '../src/util/mask.js';
 import { REPO_ROOT, runCli, type CliRun } from './support/cli.js';
 import { startStripeDouble, type StripeDouble } from './support/stripe-double.js';
 import { startPageServer, type PageServer } from './support/page-server.js';
@@ -111,5 +112,13 @@ describe('no secret leaves identity-golive', () => {
   it('shows keys masked, so users still know which key was used', () => {
     const rejected = runs.find(({ name }) => name === 'rejected key (401)')!.run;
     expect(rejected.stdout + rejected.stderr).toContain('rk_live_…00L9');
+  });
+
+  it('the HTML report, the one people forward by mail, names the keys masked and holds the findings that carried secrets', async () => {
+    const page = await readFile(path.join(out, 'report.html'), 'utf8');
+    expect(page).toContain(`<code>${maskKey(FIXTURE_KEYS.liveRestricted)}</code>`);
+    expect(page).toContain('data-rule="no-secrets-in-code"');
+    expect(page).toContain('data-rule="sensitive-data-minimised"');
+    for (const secret of SECRETS) expect({ secret, leaked: page.includes(secret) }).toEqual({ secret, leaked: false });
   });
 });
