@@ -76,7 +76,7 @@ describe.skipIf(!chromiumAvailable())('html report in headless Chromium (needs c
     expect(await confirmed.first().innerText()).toContain('Fixture Labs launch team <launch@fixture-labs.example>');
     expect(await page.locator('table.confirmations tr.c-missing').innerText()).toContain('keys-rotated');
     // Styled by its inline sheet (a CSP-blocked style would leave the default font and colours).
-    expect(await page.locator('header.verdict').evaluate('(el) => getComputedStyle(el).borderLeftWidth')).toBe('8px');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('header.verdict')).borderLeftWidth")).toBe('8px');
     const screenshot = path.join(process.env.GOLIVE_SCREENSHOT_DIR ?? dir, 'golive.png');
     await page.screenshot({ path: screenshot, fullPage: true });
     const png = await readFile(screenshot);
