@@ -1,6 +1,7 @@
 // `identity-golive init`: a config prefilled from a quick look at the project, asked about
 // interactively or written as detected with --yes. Never overwrites a config unasked.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import { isCi } from '../cli/io.js';
@@ -15,6 +16,7 @@ import { detectProject, type Detection } from '../init/detect.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/user-error.js';
 import { resolveCwd } from './prepare.js';
+import { addressScope } from '../gather/probe/target.js';
 
 export const CONFIG_FILE = `${MODULE_NAME}.config.json`;
 export const SCHEMA_REF = 'node_modules/identity-golive/schema/identity-golive.schema.json';
@@ -63,6 +65,27 @@ const httpsOrEmpty = (value: string): true | string => {
   }
 };
 
+/** Loopback, `localhost` or a private address: where a plain-http handler runs for `probe`. */
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  return isIP(host) !== 0 && addressScope(host) !== 'public';
+}
+
+/** The probe's target: a local run over http (127.0.0.1, localhost, a private address), or https anywhere. */
+export const webhookUrlOrEmpty = (value: string): true | string => {
+  if (!value.trim()) return true;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return 'An absolute URL such as http://127.0.0.1:4242/webhooks/stripe, or nothing.';
+  }
+  if (url.protocol === 'https:') return true;
+  if (url.protocol === 'http:') return isLocalHost(url.hostname) ? true : 'Plain http only for a local run (127.0.0.1, localhost, a private address); use https for a public server.';
+  return 'An http(s) URL such as http://127.0.0.1:4242/webhooks/stripe, or nothing.';
+};
+
 export async function runInitCommand(options: InitOptions, io: CliIo): Promise<ExitCode> {
   const cwd = resolveCwd(io, options.cwd);
   const interactive = !options.yes;
@@ -72,6 +95,8 @@ export async function runInitCommand(options: InitOptions, io: CliIo): Promise<E
   for (const [flag, value] of [['--privacy-policy-url', options.privacyPolicyUrl], ['--faq-url', options.faqUrl], ['--deletion-url', options.deletionUrl]] as const) {
     if (value !== undefined && httpsOrEmpty(value) !== true) throw new UserError(`${flag} must be an absolute https:// URL, got "${value}".`, 'The page checks require https.');
   }
+  const webhookProblem = options.webhookUrl === undefined ? true : webhookUrlOrEmpty(options.webhookUrl);
+  if (webhookProblem !== true) throw new UserError(`--webhook-url "${options.webhookUrl}": ${webhookProblem}`, 'It is where `identity-golive probe` sends signed test events, e.g. http://127.0.0.1:4242/webhooks/stripe.');
   const target = path.join(cwd, CONFIG_FILE);
   const existing = existingConfig(cwd);
   const chalk = chalkFor(io);
@@ -96,6 +121,7 @@ export async function runInitCommand(options: InitOptions, io: CliIo): Promise<E
     faqUrl: options.faqUrl,
     deletionUrl: options.deletionUrl,
     webhookPath: detection.webhook?.route ?? undefined,
+    webhookUrl: options.webhookUrl?.trim() || undefined,
   };
   if (prompter) {
     answers.languages = await prompter.checkbox(
@@ -106,7 +132,7 @@ export async function runInitCommand(options: InitOptions, io: CliIo): Promise<E
     answers.faqUrl = (await prompter.input('Customer FAQ URL about ID verification (Enter to skip):', { default: options.faqUrl, validate: httpsOrEmpty })).trim() || undefined;
     answers.deletionUrl = (await prompter.input('Data-deletion page URL, if not in the privacy policy (Enter to skip):', { default: options.deletionUrl, validate: httpsOrEmpty })).trim() || undefined;
     answers.webhookPath = (await prompter.input('Route of your webhook handler (Enter to skip):', { default: answers.webhookPath, validate: (value) => (!value.trim() || value.trim().startsWith('/') ? true : 'A route such as /webhooks/stripe.') })).trim() || undefined;
-    answers.webhookUrl = (await prompter.input('Public https URL of that handler, for `probe` (Enter to skip):', { validate: httpsOrEmpty })).trim() || undefined;
+    answers.webhookUrl = (await prompter.input('URL of that handler for `probe`: a local run (http://127.0.0.1:4242/…) or https (Enter to skip):', { default: answers.webhookUrl, validate: webhookUrlOrEmpty })).trim() || undefined;
   }
 
   const config = buildConfig(answers);

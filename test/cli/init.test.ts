@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../support/cli.js';
 import { TmuxSession, tmuxAvailable } from '../support/tmux.js';
 import { detectProject } from '../../src/init/detect.js';
+import { FIXTURE_SECRET, startHandler } from '../support/webhook-handlers.js';
 
 let project: string;
 beforeEach(async () => {
@@ -67,6 +68,34 @@ describe('identity-golive init', () => {
     expect(JSON.parse(check.stdout)).toMatchObject({ faqUrl: 'https://example.com/faq', webhook: { path: '/webhooks/stripe' } });
   });
 
+  it.each([
+    ['a local run over http', 'http://127.0.0.1:4242/webhooks/stripe'],
+    ['localhost', 'http://localhost:3000/hooks'],
+    ['a private address', 'http://192.168.1.20:8080/hooks'],
+    ['https anywhere', 'https://api.example.com/webhooks/stripe'],
+  ])('--webhook-url accepts %s', async (_name, url) => {
+    await files(webhook);
+    const run = await runCli(['init', '--yes', '--webhook-url', url], { cwd: project });
+    expect(run.code).toBe(0);
+    expect((await config()).webhook).toEqual({ url, path: '/webhooks/stripe' });
+    const check = await runCli(['check', '--print-config'], { cwd: project });
+    expect(JSON.parse(check.stdout)).toMatchObject({ webhook: { url } });
+  });
+
+  it('a local http webhook URL from init is what `probe` then sends to', async () => {
+    const handler = await startHandler('node-sdk.mjs');
+    try {
+      await files(webhook);
+      expect((await runCli(['init', '--yes', '--webhook-url', handler.url], { cwd: project })).code).toBe(0);
+      const probe = await runCli(['probe', '--format', 'json'], { cwd: project, env: { STRIPE_WEBHOOK_SECRET: FIXTURE_SECRET } });
+      expect(probe.code).toBe(0);
+      const report = JSON.parse(probe.stdout) as { results: { status: string }[] };
+      expect(report.results.map((result) => result.status)).toEqual(['pass', 'pass', 'pass']);
+    } finally {
+      await handler.stop();
+    }
+  });
+
   it('never overwrites an existing config without --force', async () => {
     await files({ 'identity-golive.config.json': '{"faqUrl": "https://keep.example.com/faq"}' });
     const refused = await runCli(['init', '--yes'], { cwd: project });
@@ -88,6 +117,8 @@ describe('identity-golive init', () => {
   it.each([
     ['a plain http URL', ['init', '--yes', '--privacy-policy-url', 'http://example.com/privacy'], '--privacy-policy-url must be an absolute https:// URL'],
     ['no terminal and no --yes', ['init'], 'identity-golive init --yes'],
+    ['a public plain-http webhook URL', ['init', '--yes', '--webhook-url', 'http://api.example.com/hooks'], 'Plain http only for a local run (127.0.0.1, localhost, a private address)'],
+    ['a webhook URL that is not one', ['init', '--yes', '--webhook-url', 'ftp://127.0.0.1/hooks'], 'An http(s) URL such as http://127.0.0.1:4242/webhooks/stripe'],
   ])('exits 2 on %s, writing nothing', async (_name, args, message) => {
     const run = await runCli(args, { cwd: project });
     expect(run.code).toBe(2);
@@ -118,8 +149,12 @@ describe('identity-golive init', () => {
       terminal.press('Enter');
       await terminal.waitFor(/Route of your webhook handler/);
       terminal.press('Enter'); // keep the detected route
-      await terminal.waitFor(/Public https URL of that handler/);
-      terminal.type('https://api.example.com/webhooks/stripe');
+      await terminal.waitFor(/URL of that handler for `probe`/);
+      terminal.type('http://api.example.com/webhooks/stripe');
+      terminal.press('Enter');
+      await terminal.waitFor(/Plain http only for a local run/);
+      terminal.press('C-u');
+      terminal.type('http://127.0.0.1:4242/webhooks/stripe');
       terminal.press('Enter');
       expect(await terminal.exitCode()).toBe(0);
       expect(await config()).toEqual({
@@ -127,7 +162,7 @@ describe('identity-golive init', () => {
         privacyPolicyUrl: 'https://example.com/privacy',
         faqUrl: 'https://example.com/faq',
         source: { languages: ['node', 'python'] },
-        webhook: { url: 'https://api.example.com/webhooks/stripe', path: '/webhooks/stripe' },
+        webhook: { url: 'http://127.0.0.1:4242/webhooks/stripe', path: '/webhooks/stripe' },
       });
     });
   });

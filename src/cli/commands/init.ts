@@ -8,6 +8,7 @@ export interface InitOptions {
   privacyPolicyUrl?: string;
   faqUrl?: string;
   deletionUrl?: string;
+  webhookUrl?: string;
 }
 
 export const registerInit: CommandRegistrar = (program: Command, io, setExit) => {
@@ -19,8 +20,9 @@ export const registerInit: CommandRegistrar = (program: Command, io, setExit) =>
     .option('--privacy-policy-url <url>', 'your public privacy policy (https)')
     .option('--faq-url <url>', 'your customer FAQ about ID verification (https)')
     .option('--deletion-url <url>', 'the page telling users how to delete their data (https)')
+    .option('--webhook-url <url>', 'your webhook handler, for `probe`: a local run (http://127.0.0.1:4242/webhooks/stripe) or https')
     .option('--cwd <dir>', 'the project (default: the current directory)')
-    .addHelpText('after', '\nExamples:\n  $ identity-golive init\n  $ identity-golive init --yes --privacy-policy-url https://example.com/privacy --faq-url https://example.com/help/identity')
+    .addHelpText('after', '\nExamples:\n  $ identity-golive init\n  $ identity-golive init --yes --privacy-policy-url https://example.com/privacy --faq-url https://example.com/help/identity\n  $ identity-golive init --yes --webhook-url http://127.0.0.1:4242/webhooks/stripe')
     .action(async (options: InitOptions) => {
       const { runInitCommand } = await import('../../app/init.js');
       setExit(await runInitCommand(options, io));
