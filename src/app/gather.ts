@@ -5,12 +5,42 @@ import type { GatherOptions } from '../cli/commands/gather.js';
 import type { ExitCode } from '../cli/main.js';
 import { toSnapshot } from '../snapshot.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { prepareRun } from './prepare.js';
+import { maskSecrets } from '../util/mask.js';
+import { demandOf } from '../engine/runner.js';
+import { isStripeArtifact, type Mode } from '../engine/artifacts.js';
+import { KEY_ENV, type KeySet } from '../gather/stripe/keys.js';
+import type { Notice } from '../report/types.js';
+import { prepareRun, type PreparedRun } from './prepare.js';
 import { authFailures, collectArtifacts } from './run.js';
+
+/**
+ * A key for one mode only while the selected rules read both: the snapshot will lack the other
+ * mode, and its replay can only skip (or fall back for) what needs it.
+ */
+export function singleModeWarning(run: Pick<PreparedRun, 'rules' | 'keys'>): Notice | null {
+  const demanded = new Set<Mode>();
+  for (const [id, need] of demandOf(run.rules)) if (isStripeArtifact(id)) for (const mode of need.modes) demanded.add(mode);
+  const keys: KeySet = run.keys;
+  const given = (['live', 'test'] as const).filter((mode) => keys[mode]);
+  const missing = [...demanded].filter((mode) => !keys[mode]);
+  if (given.length !== 1 || missing.length === 0) return null;
+  const key = keys[given[0]!]!;
+  const other = missing[0]!;
+  return {
+    level: 'warn',
+    message: `Only a ${key.mode}-mode key was given (${key.source}, ${key.masked}): the snapshot will hold no ${other}-mode evidence, so replaying it skips the ${other}-mode checks or falls back to ${key.mode} mode.`,
+    fix: `Set ${KEY_ENV[other]} to a ${other}-mode restricted key (rk_${other}_…) as well, to gather both modes in one run.`,
+  };
+}
 
 export async function runGatherCommand(options: GatherOptions, io: CliIo): Promise<ExitCode> {
   const now = Date.now();
   const run = await prepareRun(options, io);
+  // No --format report here: what the snapshot will lack is said on stderr, before the work.
+  const single = options.offline ? null : singleModeWarning(run);
+  for (const notice of [...run.notices.filter((n) => n.level === 'warn'), ...(single ? [single] : [])]) {
+    io.stderr.write(`identity-golive: warning: ${maskSecrets(notice.message)}\n${notice.fix ? `  → ${maskSecrets(notice.fix)}\n` : ''}`);
+  }
   const artifacts = await collectArtifacts(run, options, io, now);
   const rejected = authFailures(artifacts);
   if (rejected.length > 0) {
