@@ -193,7 +193,7 @@ function attestationTable(report: Report): string {
     '<table class="confirmations"><thead><tr><th>Confirmation</th><th>Status</th><th>By</th><th>On</th><th>Valid through</th><th>Note or question</th></tr></thead><tbody>',
     ...rows.map(
       (row) =>
-        `<tr class="c-${row.state}"><td class="nowrap"><code>${escapeHtml(row.item)}</code></td><td class="nowrap">${CONFIRMATION_LABEL[row.state]}</td><td>${escapeHtml(row.by) || '—'}</td><td class="nowrap">${escapeHtml(row.at) || '—'}</td><td class="nowrap">${escapeHtml(row.expires) || '—'}</td><td>${escapeHtml(row.note)}</td></tr>`,
+        `<tr class="c-${row.state}"><td class="nowrap"><code>${escapeHtml(row.item)}</code></td><td class="nowrap">${CONFIRMATION_LABEL[row.state]}</td><td class="text">${escapeHtml(row.by) || '—'}</td><td class="nowrap">${escapeHtml(row.at) || '—'}</td><td class="nowrap">${escapeHtml(row.expires) || '—'}</td><td class="text">${escapeHtml(row.note)}</td></tr>`,
     ),
     '</tbody></table>',
     '<p class="muted">Recorded with <code>identity-golive attest</code> in <code>.identity-golive/attestations.json</code>.</p>',
@@ -206,7 +206,7 @@ function suppressions(report: Report): string {
     out.push(`<h2>Suppressed findings (${report.suppressed.length})</h2>`, '<table><thead><tr><th>Rule</th><th>Finding</th><th>Reason</th><th>Source</th><th>Expires</th></tr></thead><tbody>');
     for (const entry of report.suppressed) {
       const place = where(entry.finding);
-      out.push(`<tr><td><code>${escapeHtml(entry.ruleId)}</code></td><td>${prose(entry.finding.message)}${place ? ` ${place}` : ''}</td><td>${escapeHtml(entry.reason)}</td><td>${escapeHtml(entry.source)}</td><td>${escapeHtml(entry.expires ?? '—')}</td></tr>`);
+      out.push(`<tr><td><code>${escapeHtml(entry.ruleId)}</code></td><td class="text">${prose(entry.finding.message)}${place ? ` ${place}` : ''}</td><td class="text">${escapeHtml(entry.reason)}</td><td class="nowrap">${escapeHtml(entry.source)}</td><td class="nowrap">${escapeHtml(entry.expires ?? '—')}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -271,8 +271,9 @@ code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 a{color:#3a4cd6}
 .muted{color:var(--muted)}
 table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:8px;font-size:14px}
-th,td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
-th{background:var(--bg);font-weight:600}
+th,td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid var(--line);overflow-wrap:break-word}
+th{background:var(--bg);font-weight:600;white-space:nowrap}
+td.text{overflow-wrap:anywhere}
 td.nowrap{white-space:nowrap;overflow-wrap:normal}td.nowrap code{overflow-wrap:normal}
 tr.c-missing td:nth-child(2),tr.c-expired td:nth-child(2){color:var(--block);font-weight:600}
 tr.c-confirmed td:nth-child(2){color:var(--ok);font-weight:600}
