@@ -13,6 +13,7 @@ import { RESTRICTED_KEY_PERMISSIONS } from '../src/app/prepare.js';
 import { buildProgram } from '../src/cli/main.js';
 import { CHECKLIST } from '../src/engine/checklist.js';
 import { ATTESTABLE_IDS } from '../src/gather/attestations/items.js';
+import { REPORTER_NAMES } from '../src/report/names.js';
 import { REPO_ROOT, runCli, type CliRun } from './support/cli.js';
 import { memoryIo } from './support/memory-io.js';
 
@@ -210,6 +211,32 @@ describe('docs name only what exists', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('every value given to a flag with fixed choices is one of them, and every --report format exists', () => {
+    const problems: string[] = [];
+    for (const invocation of INVOCATIONS) {
+      const name = commandOf(invocation);
+      if (!name || !COMMANDS.has(name)) continue;
+      const { command } = COMMANDS.get(name)!;
+      invocation.args.forEach((word, index) => {
+        const [flag, inline] = word.split(/=(.*)/s) as [string, string | undefined];
+        const option = command.options.find((candidate) => candidate.long === flag || candidate.short === flag);
+        const value = inline ?? invocation.args[index + 1];
+        if (!option || value === undefined || /[…<>[\]|$]/.test(value)) return;
+        if (option.argChoices && !option.argChoices.includes(value)) problems.push(`${invocation.file}: ${name} ${flag} ${value} is not one of ${option.argChoices.join(', ')}`);
+        if (flag === '--report' && !(REPORTER_NAMES as readonly string[]).includes(value.split('=')[0]!)) problems.push(`${invocation.file}: --report ${value}: no such format`);
+      });
+    }
+    expect(problems).toEqual([]);
+    // The lists of formats in prose name exactly the formats there are.
+    const listed = DOCS.flatMap(({ file, text }) => [...text.matchAll(/Formats: ((?:`[a-z]+`,?\s*(?:and\s+)?)+)/g)].map((match) => ({ file, formats: [...match[1]!.matchAll(/`([a-z]+)`/g)].map((m) => m[1]) })));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const { file, formats } of listed) expect({ file, formats }).toEqual({ file, formats: [...REPORTER_NAMES] });
+    const formatLists = DOCS.flatMap(({ file, text }) => [...text.matchAll(/--format ((?:[a-z]+\\?\|)+[a-z]+)/g)].map((match) => ({ file, formats: match[1]!.split(/\\?\|/) })));
+    // `--format a|b|c` in prose: probe offers fewer formats than check, so these are only checked to exist.
+    expect(formatLists.length).toBeGreaterThan(0);
+    for (const { file, formats } of formatLists) expect({ file, unknown: formats.filter((format) => !(REPORTER_NAMES as readonly string[]).includes(format)) }).toEqual({ file, unknown: [] });
   });
 
   it('every flag shown on its own in backticks is a flag of some command', () => {
