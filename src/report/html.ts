@@ -154,6 +154,15 @@ function items(report: Report, views: readonly ItemView[]): string {
   }).join('\n');
 }
 
+/** Results outside the fourteen items (a hand-made or newer report): shown, never dropped. */
+function strays(report: Report): string {
+  const known = new Set<string>(CHECKLIST.map((item) => item.id));
+  const results = report.results.filter((result) => !known.has(result.item));
+  if (results.length === 0) return '';
+  const blocks = results.map((result) => ruleBlock(result, report.suppressed.filter((entry) => entry.ruleId === result.ruleId).length)).join('');
+  return `<section class="item" id="item-other"><h2><span class="item-title">Not part of the checklist</span></h2>${blocks}</section>`;
+}
+
 interface Confirmation {
   item: string;
   by: string;
@@ -309,7 +318,7 @@ ${notices(report)}
 <h2 class="section">The checklist at a glance</h2>
 ${overview(views)}
 <h2 class="section">Item by item</h2>
-${items(report, views)}
+${items(report, views)}${strays(report)}
 <h2 class="section">Confirmations</h2>
 ${attestationTable(report)}
 ${suppressions(report)}

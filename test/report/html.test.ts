@@ -138,6 +138,14 @@ describe('html report', () => {
     expect(text(document)).toContain('fixture <only> & "never" deployed ]]>\uFFFD');
   });
 
+  it('shows a result whose item is not one of the fourteen instead of dropping it', () => {
+    const report = hostileReport();
+    report.results.push({ ...report.results[0]!, ruleId: 'future-rule', item: 'future-item' as never });
+    const block = elements(parse(html(report, options))).find((e) => attr(e, 'data-rule') === 'future-rule');
+    expect(text(block!)).toContain('future-rule');
+    expect(html(hostileReport(), options)).not.toContain('Not part of the checklist');
+  });
+
   it('links only http(s) URLs', () => {
     expect(link('javascript:alert(1)', 'x')).toBe('x');
     expect(link('https://docs.stripe.com/a?b=1&c="2"', 'docs')).toBe('<a href="https://docs.stripe.com/a?b=1&amp;c=&quot;2&quot;" rel="noreferrer">docs</a>');
