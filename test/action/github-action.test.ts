@@ -2,7 +2,7 @@
 // environment (workspace, step summary, outputs file) in a temp dir, the built CLI, offline
 // against the demo project and its snapshot.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,9 +40,9 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(inputs: Record<string, string>, scriptArgs: string[] = []): Promise<ActionRun> {
+async function runAction(inputs: Record<string, string>, scriptArgs: string[] = [], { script = SCRIPT, path: searchPath = process.env.PATH ?? '' } = {}): Promise<ActionRun> {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '',
+    PATH: searchPath,
     HOME: process.env.HOME ?? '',
     NO_COLOR: '1',
     CI: 'true',
@@ -54,7 +54,7 @@ async function runAction(inputs: Record<string, string>, scriptArgs: string[] = 
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`GOLIVE_INPUT_${name.toUpperCase().replace(/-/g, '_')}`, value])),
   };
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...scriptArgs], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...scriptArgs], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -113,6 +113,29 @@ describe('the GitHub Action script', () => {
     expect(run.stderr).toContain('input "fail-on" is "sometimes": expected error or warn.');
     expect(run.summary).toContain('## ❓ identity-golive: Could not decide');
     expect(run.outputs['exit-code']).toBe('2');
+  });
+
+  it('a working-directory that does not exist is exit 2, said plainly', async () => {
+    const run = await runAction({ 'working-directory': 'no-such-dir' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`input "working-directory": ${path.join(workspace, 'no-such-dir')} is not a directory.`);
+  });
+
+  it("without the project's install or a built checkout, runs the action's version through npx", async () => {
+    // An unbuilt action checkout (as GitHub fetches it) and an npx that records what it was asked.
+    const checkout = path.join(workspace, 'action');
+    await cp(path.join(REPO_ROOT, 'bin'), path.join(checkout, 'bin'), { recursive: true });
+    await writeFile(path.join(checkout, 'package.json'), JSON.stringify({ name: 'identity-golive', version: '9.8.7' }));
+    const fakeBin = path.join(workspace, 'fake-bin');
+    await mkdir(fakeBin);
+    await writeFile(path.join(fakeBin, 'npx'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${path.join(workspace, 'npx-args')}"\nexit 1\n`, { mode: 0o755 });
+    const run = await runAction({ 'working-directory': 'app', summary: 'false' }, [], { script: path.join(checkout, 'bin', 'github-action.js'), path: `${fakeBin}:${process.env.PATH ?? ''}` });
+    expect(run.stderr).toContain('running identity-golive from npm (identity-golive@9.8.7)');
+    const args = (await readFile(path.join(workspace, 'npx-args'), 'utf8')).trim().split('\n');
+    expect(args.slice(0, 5)).toEqual(['--yes', 'identity-golive@9.8.7', 'check', '--fail-on', 'error']);
+    expect(run.code).toBe(1);
+    const pinned = await runAction({ 'working-directory': 'app', summary: 'false', version: '1.2.3' }, [], { script: path.join(checkout, 'bin', 'github-action.js'), path: `${fakeBin}:${process.env.PATH ?? ''}` });
+    expect(pinned.stderr).toContain('identity-golive@1.2.3');
   });
 
   it('a run the CLI refuses (an unknown option) is exit 2, and the summary carries its message', async () => {
