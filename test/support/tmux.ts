@@ -14,13 +14,18 @@ export function tmuxAvailable(): boolean {
   }
 }
 
+// Each session gets its own socket: a server just told to exit may still hold the old one, and
+// a new session on it fails with "server exited unexpectedly" (seen when a test resumes at once).
+let sessions = 0;
+
 export class TmuxSession {
   private readonly socket: string;
   private readonly name = 'golive';
   private readonly exitFile: string;
 
   constructor(private readonly dir: string) {
-    this.socket = path.join(dir, 'tmux.sock');
+    sessions += 1;
+    this.socket = path.join(dir, `tmux-${sessions}.sock`);
     this.exitFile = path.join(dir, 'exit-code');
   }
 
