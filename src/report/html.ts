@@ -103,8 +103,8 @@ function ruleBlock(result: RuleResult, suppressedCount: number): string {
   const suppressed = suppressedCount > 0 ? ` <span class="muted">(${suppressedCount} suppressed)</span>` : '';
   const findings = result.findings.length > 0 ? `<ul class="findings">${result.findings.map(findingItem).join('')}</ul>` : '';
   return [
-    `<div class="rule g-${result.gate}" data-rule="${escapeHtml(result.ruleId)}">`,
-    `<div class="rule-head"><span class="badge g-${result.gate}">${escapeHtml(status)}</span> <span class="rule-title">${escapeHtml(result.title)}</span>${suppressed}</div>`,
+    `<div class="rule g-${escapeHtml(result.gate)}" data-rule="${escapeHtml(result.ruleId)}">`,
+    `<div class="rule-head"><span class="badge g-${escapeHtml(result.gate)}">${escapeHtml(status)}</span> <span class="rule-title">${escapeHtml(result.title)}</span>${suppressed}</div>`,
     `<div class="rule-id"><code>${escapeHtml(result.ruleId)}</code> · ${link(result.docsUrl, 'Stripe docs')}</div>`,
     findings,
     '</div>',
@@ -128,7 +128,7 @@ function itemViews(report: Report): ItemView[] {
 }
 
 function itemBadge(gate: GateClass | null): string {
-  return gate ? `<span class="badge g-${gate}">${GATE_LABEL[gate]}</span>` : '<span class="badge g-none">Not in this run</span>';
+  return gate ? `<span class="badge g-${escapeHtml(gate)}">${escapeHtml(GATE_LABEL[gate] ?? gate)}</span>` : '<span class="badge g-none">Not in this run</span>';
 }
 
 /** The fourteen items on one screen, each linked to its details. */
@@ -145,7 +145,7 @@ function items(report: Report, views: readonly ItemView[]): string {
         ? results.map((result) => ruleBlock(result, report.suppressed.filter((entry) => entry.ruleId === result.ruleId).length)).join('')
         : '<p class="muted">No rule of this item was selected for this run.</p>';
     return [
-      `<section class="item g-${gate ?? 'none'}" id="item-${number}" data-item="${escapeHtml(item.id)}">`,
+      `<section class="item g-${escapeHtml(gate ?? 'none')}" id="item-${number}" data-item="${escapeHtml(item.id)}">`,
       `<h2><span class="number">${number}</span> <span class="item-title">${escapeHtml(item.title)}</span> ${badge}</h2>`,
       `<p class="item-docs">${link(item.docsUrl, "Stripe's guidance for this item")}</p>`,
       body,
