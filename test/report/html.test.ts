@@ -146,6 +146,14 @@ describe('html report', () => {
     expect(html(hostileReport(), options)).not.toContain('Not part of the checklist');
   });
 
+  it("escapes the report's own fields too (a hand-made report can hold anything)", () => {
+    const report = hostileReport();
+    report.results[0]!.gate = '"><script>alert(2)</script>' as never;
+    report.results[0]!.findings[0]!.level = '"><img src=x>' as never;
+    const all = elements(parse(html(report, options)));
+    expect(all.filter((e) => ['script', 'img'].includes(e.tagName))).toEqual([]);
+  });
+
   it('links only http(s) URLs', () => {
     expect(link('javascript:alert(1)', 'x')).toBe('x');
     expect(link('https://docs.stripe.com/a?b=1&c="2"', 'docs')).toBe('<a href="https://docs.stripe.com/a?b=1&amp;c=&quot;2&quot;" rel="noreferrer">docs</a>');
