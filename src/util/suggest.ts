@@ -18,12 +18,24 @@ export function suggest(input: string, candidates: readonly string[], max = 3): 
   const needle = input.toLowerCase();
   return candidates
     .map((candidate) => {
-      const distance = editDistance(needle, candidate);
-      const shared = candidate.includes(needle) || needle.split('-').some((part) => part.length > 3 && candidate.includes(part));
+      // Case-blind, so a camelCase config key (maxAttempts → maxAttemptsPerUser) is found too.
+      const folded = candidate.toLowerCase();
+      const distance = editDistance(needle, folded);
+      const shared = folded.includes(needle) || needle.split('-').some((part) => part.length > 3 && folded.includes(part));
       return { candidate, score: shared ? Math.min(distance, 2) : distance };
     })
     .filter(({ score, candidate }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
     .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
     .slice(0, max)
     .map(({ candidate }) => candidate);
+}
+
+/** ` Did you mean "a" or "b"?` (with a leading space), or '' when nothing is close. */
+export function didYouMean(input: string, candidates: readonly string[], max = 3): string {
+  return quoteChoices(suggest(input, candidates, max));
+}
+
+/** ` Did you mean "a" or "b"?` for an already chosen list, or '' when it is empty. */
+export function quoteChoices(close: readonly string[]): string {
+  return close.length > 0 ? ` Did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : '';
 }

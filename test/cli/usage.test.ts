@@ -80,7 +80,7 @@ describe('CLI output to a closed pipe', () => {
     const { spawnSync } = await import('node:child_process');
     const { BIN } = await import('../support/cli.js');
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check --help | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
-    expect(result.stdout).toBe('Usage: identity-golive check [options]\n');
+    expect(result.stdout).toBe('Usage: identity-golive check [options] [dir]\n');
     expect(result.stderr).not.toMatch(/EPIPE|Error/);
   });
 });

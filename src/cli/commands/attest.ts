@@ -25,8 +25,8 @@ export const registerAttest: CommandRegistrar = (program: Command, io, setExit) 
     .option('--revoke', 'remove the confirmation of <item>')
     .option('-l, --list', 'list every item with its status')
     .addOption(new Option('-f, --format <format>', 'output of --list').choices(['pretty', 'json']).default('pretty'))
-    .option('--cwd <dir>', 'the project (default: the current directory)')
-    .option('-c, --config <path>', 'config file (default: searched in --cwd)')
+    .option('--cwd <dir>', 'the project (default: the nearest directory upward with a config or .git)')
+    .option('-c, --config <path>', 'config file (default: searched in the project)')
     .addHelpText(
       'after',
       `
