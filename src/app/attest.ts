@@ -86,7 +86,7 @@ async function attestSeveral(target: Extract<AttestTarget, { kind: 'several' }>,
   for (const definition of open) {
     if (!(await prompter.confirm(`${definition.id}: ${definition.question} Record a confirmation now?`, false))) continue;
     const note = await prompter.input('What was checked, and how? (the note)', { validate: (value) => (value.trim() ? true : 'A note is required: it is what a reviewer reads later.') });
-    const evidence = await prompter.input('A link that shows it (optional, http/https)', { default: '' });
+    const evidence = await prompter.input('A link that shows it (optional, http/https)', { validate: (value) => (!value.trim() || /^https?:\/\/\S+$/.test(value.trim()) ? true : 'An http(s) link, or nothing.') });
     const entry = await recordAttestation(project, { item: definition.id as AttestableItemId, note, evidence: evidence.trim() || undefined, expires: options.expires, by: options.by }, Date.now());
     recorded += 1;
     write(`Recorded ${definition.id}: confirmed by ${entry.by}, valid through ${entry.expires}.\n`);

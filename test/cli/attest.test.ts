@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { BIN, runCli } from '../support/cli.js';
+import { TmuxSession, tmuxAvailable } from '../support/tmux.js';
 import { readAttestations } from '../../src/gather/attestations/file.js';
 import { ATTESTABLE_IDS } from '../../src/gather/attestations/items.js';
 
@@ -123,5 +124,115 @@ describe('identity-golive attest', () => {
     expect(after.code).toBe(0);
     expect(JSON.parse(after.stdout).results[0]).toMatchObject({ status: 'pass' });
     expect(after.stdout).toContain('Grace Hopper');
+  });
+});
+
+describe('attest: names from elsewhere', () => {
+  const DEV = ['error-handling', 'logging', 'api-announcements', 'keys-rotated'].map((part) => `development-checklist-followed/${part}`);
+
+  it('a rule needing several confirmations, without a terminal: lists them and the exact commands, records nothing, exit 2', async () => {
+    await runCli(['attest', DEV[1]!, '--note', 'Reviewed logs'], { cwd: project });
+    const run = await runCli(['attest', 'development-checklist-followed'], { cwd: project });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('The rule development-checklist-followed needs 4 confirmations (.identity-golive/attestations.json):');
+    expect(run.stderr).toContain(`✓ ${DEV[1]}  confirmed by Grace Hopper <grace@example.com>`);
+    expect(run.stderr).toContain('Nothing recorded (not a terminal, so no questions asked). When each is true, run:');
+    for (const id of [DEV[0], DEV[2], DEV[3]]) expect(run.stderr).toContain(`  identity-golive attest ${id} --note "…"\n`);
+    expect(run.stderr).not.toContain(`attest ${DEV[1]} --note`);
+    expect((await readAttestations(file())).entries.map((entry) => entry.item)).toEqual([DEV[1]]);
+  });
+
+  it('all of them confirmed: says so, exit 0; --note for the group is refused', async () => {
+    for (const id of DEV) await runCli(['attest', id, '--note', 'ok'], { cwd: project });
+    const run = await runCli(['attest', 'development-checklist-followed'], { cwd: project });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('All 4 are confirmed');
+    const noted = await runCli(['attest', 'development-checklist-followed', '--note', 'all fine'], { cwd: project });
+    expect(noted.code).toBe(2);
+    expect(noted.stderr).toContain('--note and --evidence describe one');
+  });
+
+  it('a checklist item id stands for its confirmation(s)', async () => {
+    const one = await runCli(['attest', 'submission-attempts', '--note', 'Three per user, enforced in signup'], { cwd: project });
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain('Recorded attempt-limit-decided');
+    const several = await runCli(['attest', 'development-checklist'], { cwd: project });
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('Checklist item 10 (Follow the Stripe development checklist) needs 4 confirmations');
+  });
+
+  it('a rule judged from other evidence: says so and names the item\'s confirmation', async () => {
+    const run = await runCli(['attest', 'attempts-limited', '--note', 'x'], { cwd: project });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('attempts-limited needs no person\'s confirmation: it judges Source, VerificationSessions, Config. Item 4\'s confirmation is "attempt-limit-decided".');
+    const code = await runCli(['attest', 'user-authenticated'], { cwd: project });
+    expect(code.code).toBe(2);
+    expect(code.stderr).toContain('user-authenticated needs no person\'s confirmation');
+    await expect(readFile(file())).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('a former id records under today\'s id and says so; --revoke takes it too', async () => {
+    const run = await runCli(['attest', 'keys-rotated', '--note', 'Rotated on launch day'], { cwd: project });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('"keys-rotated" is now called "development-checklist-followed/keys-rotated".');
+    expect((await readAttestations(file())).entries.map((entry) => entry.item)).toEqual([DEV[3]]);
+    const revoked = await runCli(['attest', '--revoke', 'keys-rotated'], { cwd: project });
+    expect(revoked.stderr).toContain(`Revoked ${DEV[3]}`);
+    expect((await readAttestations(file())).entries).toEqual([]);
+  });
+
+  it('a file written by an earlier version keeps every confirmation, and is migrated on the next write', async () => {
+    await mkdir(path.dirname(file()), { recursive: true });
+    const old = (item: string) => ({ item, by: 'Ada <ada@example.com>', at: '2026-11-01T09:00:00.000Z', expires: '2999-01-01', note: 'checked' });
+    await writeFile(file(), JSON.stringify({ version: 1, attestations: [old('identity-branding'), old('keys-rotated'), old('no-longer-known')] }, null, 2));
+    const check = await runCli(['check', '--offline', '--rule', 'identity-branding-reviewed', '--format', 'json'], { cwd: project });
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout).results[0]).toMatchObject({ ruleId: 'identity-branding-reviewed', status: 'pass' });
+    const listed = JSON.parse((await runCli(['attest', '--list', '--format', 'json'], { cwd: project })).stdout) as { items: { item: string; state: string }[]; unknown: { item: string }[] };
+    expect(listed.items.filter((item) => item.state === 'current').map((item) => item.item)).toEqual(['identity-branding-reviewed', DEV[3]]);
+    expect(listed.unknown.map((entry) => entry.item)).toEqual(['no-longer-known']);
+    // Untouched until something is written…
+    expect(await readFile(file(), 'utf8')).toContain('"identity-branding"');
+    await runCli(['attest', 'pricing-confirmed', '--note', 'Budget approved'], { cwd: project });
+    const text = await readFile(file(), 'utf8');
+    expect(text).not.toMatch(/"item": "(identity-branding|keys-rotated)"/);
+    expect(JSON.parse(text).attestations.map((entry: { item: string }) => entry.item)).toEqual(['identity-branding-reviewed', 'pricing-confirmed', DEV[3], 'no-longer-known']);
+  });
+});
+
+describe.skipIf(!tmuxAvailable())('attest <rule> in a pseudo-terminal (needs tmux)', () => {
+  let terminal: TmuxSession;
+  beforeEach(() => {
+    terminal = new TmuxSession(project);
+  });
+  afterEach(() => terminal.stop());
+
+  it('offers each open confirmation and records the ones accepted', async () => {
+    terminal.start(`env -u CI NO_COLOR=1 node ${BIN} attest development-checklist-followed`, project);
+    await terminal.waitFor(/development-checklist-followed\/error-handling: Have you reviewed your API error handling.*Record a confirmation now\?/);
+    terminal.type('y');
+    terminal.press('Enter');
+    await terminal.waitFor(/What was checked, and how\?/);
+    terminal.type('Every StripeError subtype handled in payments/errors.ts');
+    terminal.press('Enter');
+    await terminal.waitFor(/A link that shows it/);
+    terminal.press('Enter');
+    await terminal.waitFor(/development-checklist-followed\/logging: .*Record a confirmation now\?/);
+    terminal.press('Enter'); // default: no
+    await terminal.waitFor(/api-announcements: .*Record a confirmation now\?/);
+    terminal.press('Enter');
+    await terminal.waitFor(/keys-rotated: .*Record a confirmation now\?/);
+    terminal.press('Enter');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).toContain('3 still open; `identity-golive attest development-checklist-followed` asks again.');
+    const entries = (await readAttestations(file())).entries;
+    expect(entries).toEqual([expect.objectContaining({ item: 'development-checklist-followed/error-handling', by: 'Grace Hopper <grace@example.com>', note: 'Every StripeError subtype handled in payments/errors.ts' })]);
+  });
+
+  it('never prompts under CI=true, even in a terminal', async () => {
+    terminal.start(`env CI=true NO_COLOR=1 node ${BIN} attest development-checklist-followed`, project);
+    expect(await terminal.exitCode()).toBe(2);
+    expect(terminal.screen()).toContain('Nothing recorded (CI is set, so no questions asked)');
   });
 });

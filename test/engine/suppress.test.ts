@@ -129,6 +129,12 @@ describe('config suppressions', () => {
   it('flags an entry naming an unknown rule', () => {
     const r = report([{ rule: 'no-such-rule', reason: 'x', expires: '2027-01-01' }]);
     expect(r.suppressionIssues.map((i) => i.kind)).toEqual(['unknown_rule']);
+    expect(r.suppressionIssues[0]?.message).toBe('Suppression for unknown rule "no-such-rule" hides nothing.');
+  });
+
+  it('suggests the rule meant by a misspelt id', () => {
+    const r = report([{ rule: 'brokn', reason: 'x', expires: '2027-01-01' }]);
+    expect(r.suppressionIssues[0]?.message).toBe('Suppression for unknown rule "brokn" hides nothing. Did you mean "broken"?');
   });
 
   it('a targeted entry never hides a finding without a location', () => {
