@@ -113,6 +113,20 @@ export function applySuppressions(runs: readonly RuleRun[], input: SuppressionIn
   const directives = input.inline ?? [];
   const sound = directives.filter((directive) => hasReason(directive.reason));
   for (const directive of directives) {
+    // A misspelt id in a directive hides nothing for it; say so, or the author believes it silenced.
+    for (const id of directive.ruleIds.filter((ruleId) => !input.knownRuleIds.has(ruleId))) {
+      issues.push({
+        kind: 'unknown_rule',
+        source: 'inline',
+        ruleIds: [id],
+        target: `${directive.file}:${directive.line}`,
+        location: { file: directive.file, line: Math.max(1, directive.line - 1) },
+        reason: directive.reason,
+        expires: null,
+        message: `identity-golive-disable-next-line in ${directive.file} names unknown rule "${id}", which hides nothing.${didYouMean(id, [...input.knownRuleIds])}`,
+        fix: 'Fix the rule id; `identity-golive rules` lists them.',
+      });
+    }
     if (hasReason(directive.reason)) continue;
     issues.push({
       kind: 'missing_reason',

@@ -164,6 +164,14 @@ describe('inline suppressions', () => {
     expect(r.suppressed).toEqual([]);
   });
 
+  it('a directive naming an unknown rule is a warning with a suggestion; its known ids still apply', () => {
+    const r = report([], [directive({ ruleIds: ['two-file', 'two-files'] })]);
+    expect(r.suppressed).toHaveLength(1);
+    expect(r.suppressionIssues.map((i) => [i.kind, i.source, i.location, i.message])).toEqual([
+      ['unknown_rule', 'inline', { file: 'src/server.ts', line: 9 }, 'identity-golive-disable-next-line in src/server.ts names unknown rule "two-file", which hides nothing. Did you mean "two-files"?'],
+    ]);
+  });
+
   it('a directive without a reason hides nothing and is itself a warning', () => {
     const r = report([], [directive({ reason: null }), directive({ file: 'lib/handler.py', line: 4, reason: '   ' })]);
     expect(r.suppressed).toEqual([]);
