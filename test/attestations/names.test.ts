@@ -65,3 +65,21 @@ describe('migrateItemIds', () => {
     expect(migrateItemIds([newer, laterOld])).toEqual([{ ...laterOld, item: 'pricing-confirmed' }]);
   });
 });
+
+describe('the names people read', () => {
+  it('every `attest <name>` in the README, the docs, the rule pages and `attest --help` is a name of today', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const { runCli, REPO_ROOT } = await import('../support/cli.js');
+    const { resolveAttestTarget } = await import('../../src/app/attestations.js');
+    const docs = (await readdir(path.join(REPO_ROOT, 'docs'))).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+    const pages = RULES.map((rule) => `rules/${rule.meta.id}.md`);
+    const texts = await Promise.all(['README.md', ...docs, ...pages].map(async (file) => ({ file, text: await readFile(path.join(REPO_ROOT, file), 'utf8') })));
+    texts.push({ file: 'attest --help', text: (await runCli(['attest', '--help'])).stdout });
+    const named = texts.flatMap(({ file, text }) => [...text.matchAll(/attest (?:--revoke )?([a-z][a-z0-9/-]*)/g)].map((match) => ({ file, name: match[1]! })));
+    expect(named.length).toBeGreaterThan(15);
+    for (const { file, name } of named) {
+      expect({ file, name, former: FORMER_IDS.has(name) }).toEqual({ file, name, former: false });
+      expect(() => resolveAttestTarget(name), `${file}: attest ${name}`).not.toThrow();
+    }
+  });
+});

@@ -17,7 +17,7 @@ export const registerAttest: CommandRegistrar = (program: Command, io, setExit) 
   program
     .command('attest')
     .description("Record a person's confirmation of a checklist item the API cannot show (committed in .identity-golive/attestations.json).")
-    .argument('[item]', 'the item to confirm (see --list)')
+    .argument('[item]', 'the confirmation to record (see --list), or a rule id: the confirmations it needs')
     .option('-n, --note <text>', 'what was checked, and how (required to record)')
     .option('-e, --evidence <url>', 'a link that shows it (ticket, document, Dashboard page)')
     .option('--expires <date>', 'when the confirmation lapses, YYYY-MM-DD (default: attestations.expiresAfterDays from now)')
@@ -32,10 +32,14 @@ export const registerAttest: CommandRegistrar = (program: Command, io, setExit) 
       `
 Examples:
   $ identity-golive attest --list
-  $ identity-golive attest pricing --note "Budget approved for 2k verifications/month"
-  $ identity-golive attest identity-branding --note "Logo and colours set" --evidence https://dashboard.stripe.com/settings/branding?tab=identity
-  $ identity-golive attest keys-rotated --note "Rotated on launch day" --expires 2027-05-01
-  $ identity-golive attest --revoke pricing
+  $ identity-golive attest pricing-confirmed --note "Budget approved for 2k verifications/month"
+  $ identity-golive attest identity-branding-reviewed --note "Logo and colours set" --evidence https://dashboard.stripe.com/settings/branding?tab=identity
+  $ identity-golive attest development-checklist-followed      # lists its four; asks in a terminal
+  $ identity-golive attest development-checklist-followed/keys-rotated --note "Rotated on launch day" --expires 2027-05-01
+  $ identity-golive attest --revoke pricing-confirmed
+
+A confirmation is named after the rule that reads it (\`identity-golive rules\`); a rule that needs
+several names each <rule>/<part>. Ids of earlier versions are still accepted.
 
 A confirmation lapses after attestations.expiresAfterDays (default 180); an unconfirmed or lapsed
 item makes \`check\` report it as "to confirm", which fails the run at error severity.`,
