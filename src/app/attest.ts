@@ -103,6 +103,7 @@ function list(project: Awaited<ReturnType<typeof openAttestationProject>>, optio
     if (options.format === 'json') {
       const items = rows.map(({ definition, state }) => ({
         item: definition.id,
+        rule: definition.rule,
         checklistItem: definition.item,
         question: definition.question,
         url: definition.url,

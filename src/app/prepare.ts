@@ -80,7 +80,8 @@ export function resolveProject(io: CliIo, options: { cwd?: string; dir?: string;
       cwd: start,
       how: 'none',
       configPath,
-      notice: {
+      // With --config the user said where the config is; the directory is then simply where they are.
+      notice: configPath ? null : {
         level: 'info',
         message: `No identity-golive config or .git in ${start} or above: checking ${start} as the project.`,
         fix: 'Run from the project (or pass its directory: `identity-golive check <dir>`); `identity-golive init` writes a config that marks it.',

@@ -90,6 +90,8 @@ describe('identity-golive attest', () => {
     const json = JSON.parse(listed.stdout) as { items: { item: string; state: string }[] };
     expect(json.items.filter((item) => item.state === 'current').map((item) => item.item)).toEqual(['use-case-supported']);
     expect(json.items).toHaveLength(ATTESTABLE_IDS.length);
+    // Each confirmation names the rule that reads it: for all but one rule, the same id.
+    expect((json.items as unknown as { item: string; rule: string }[]).filter((item) => item.item !== item.rule).map((item) => item.rule)).toEqual(Array(4).fill('development-checklist-followed'));
     expect((await runCli(['attest', '--revoke', 'pricing-confirmed'], { cwd: project })).stderr).toContain('was not attested');
     expect((await runCli(['attest', '--revoke', 'nonsense'], { cwd: project })).code).toBe(2);
   });

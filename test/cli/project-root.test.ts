@@ -82,6 +82,11 @@ describe('check finds the project', () => {
     const loose = json((await runCli(['check', '--offline', '--only', 'attempt-limit-decided', '--format', 'json'], { cwd: bare })).stdout);
     expect(loose.target.cwd).toBe(bare);
     expect(loose.notices.map((notice) => notice.message)).toContain(`No identity-golive config or .git in ${bare} or above: checking ${bare} as the project.`);
+    // With --config the user said where the config is: no such notice.
+    await writeFile(path.join(bare, 'golive.json'), '{}');
+    const configured = json((await runCli(['check', '--config', 'golive.json', '--offline', '--only', 'attempt-limit-decided', '--format', 'json'], { cwd: bare })).stdout);
+    expect(configured.target).toMatchObject({ cwd: bare, configFile: path.join(bare, 'golive.json') });
+    expect(configured.notices.filter((notice) => notice.message.startsWith('No identity-golive config'))).toEqual([]);
   });
 
   it('--cwd and a positional directory win over the search; two different ones are refused', async () => {
@@ -99,6 +104,13 @@ describe('check finds the project', () => {
     const missing = await runCli(['check', './nope'], { cwd: root });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`The directory does not exist: ${path.join(root, 'nope')}`);
+  });
+
+  it('gather takes the directory positionally too', async () => {
+    const { root } = await app();
+    const run = await runCli(['gather', 'nope', '-o', 'snap.json', '--offline'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`The directory does not exist: ${path.join(root, 'nope')}`);
   });
 
   it('--config from a subdirectory is read relative to where it was typed', async () => {
@@ -139,6 +151,7 @@ describe('a mistyped command', () => {
     ['atest', "error: unknown command 'atest', did you mean 'attest'?"],
     ['explian', "error: unknown command 'explian', did you mean 'explain'?"],
     ['zzzz', "error: unknown command 'zzzz' (commands: check, gather, probe, attest, walkthrough, init, rules, explain, help)"],
+    ['--ofline', "error: unknown option '--ofline'\n(Did you mean --offline?)"],
   ])('%s: says so, exit 2', async (word, message) => {
     const run = await runCli([word], { cwd: base });
     expect(run.code).toBe(2);
