@@ -160,3 +160,16 @@ describe('a mistyped command', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('walkthrough needs a project', () => {
+  it('in a terminal but outside any project: refuses before asking anything, and creates nothing', async () => {
+    const { runWalkthroughCommand } = await import('../../src/app/walkthrough.js');
+    const { memoryIo } = await import('../support/memory-io.js');
+    const stray = path.join(base, 'downloads');
+    await mkdir(stray);
+    const io = memoryIo(stray, {}, { tty: true });
+    await expect(runWalkthroughCommand({ offline: true }, io)).rejects.toThrow(`Not inside a project: no identity-golive config or .git in ${stray} or any directory above it, so walkthrough would not know`);
+    expect(io.out()).toBe('');
+    expect(await readdir(stray)).toEqual([]);
+  });
+});
