@@ -171,6 +171,9 @@ describe('attest: names from elsewhere', () => {
     const code = await runCli(['attest', 'user-authenticated'], { cwd: project });
     expect(code.code).toBe(2);
     expect(code.stderr).toContain('user-authenticated needs no person\'s confirmation');
+    const item = await runCli(['attest', 'sensitive-data'], { cwd: project });
+    expect(item.code).toBe(2);
+    expect(item.stderr).toContain('Checklist item 5 (Limit how much sensitive information you store) needs no person\'s confirmation');
     await expect(readFile(file())).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
