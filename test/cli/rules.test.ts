@@ -57,6 +57,8 @@ describe('identity-golive explain', () => {
   it.each([
     ['a typo', 'faq-publishd', '"faq-published"'],
     ['a checklist item id', 'privacy-policy', '"privacy-policy-discloses-stripe"'],
+    ['a confirmation id', 'development-checklist-followed/logging', 'Did you mean "development-checklist-followed"?'],
+    ['a former confirmation id', 'keys-rotated', 'Did you mean "development-checklist-followed"?'],
     ['nothing close', 'zzz', 'Unknown rule "zzz".'],
   ])('answers %s with exit 2 and suggestions', async (_name, id, expected) => {
     const run = await runCli(['explain', id], { cwd });

@@ -37,6 +37,8 @@ describe('CLI usage', () => {
     ['an unknown option', ['check', '--nope'], /unknown option '--nope'/],
     ['an unknown format', ['check', '--format', 'xml'], /Allowed choices are/],
     ['an unknown rule', ['check', '--rule', 'no-such-rule'], /Unknown rule "no-such-rule" in --rule/],
+    ['a misspelt rule', ['check', '--only', 'webhook-endpoint-registred'], /Unknown rule "webhook-endpoint-registred" in --rule\. Did you mean "webhook-endpoint-registered"\?/],
+    ['a checklist item id as a rule', ['check', '--rule', 'submission-attempts'], /Unknown rule "submission-attempts" in --rule\. Did you mean "attempt-limit-decided" or "attempts-limited"\?/],
     ['a missing --cwd', ['check', '--cwd', '/nonexistent/golive'], /--cwd does not exist: \/nonexistent\/golive/],
     ['plain http to a remote API base', ['check', '--api-base', 'http://api.example.com'], /Refusing plain http to api\.example\.com/],
     ['a missing snapshot', ['check', '--snapshot', 'missing.json'], /Cannot read snapshot \/.*\/missing\.json: ENOENT/],
