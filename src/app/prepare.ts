@@ -42,9 +42,9 @@ export function resolveCwd(io: CliIo, dir: string | undefined, flag = '--cwd'): 
   try {
     isDirectory = statSync(cwd).isDirectory();
   } catch {
-    throw new UserError(`${flag} does not exist: ${cwd}`, `Point ${flag} at your project directory.`);
+    throw new UserError(`${flag} does not exist: ${cwd}`, `Give the path of your project directory${flag === "--cwd" ? " to --cwd" : ""}.`);
   }
-  if (!isDirectory) throw new UserError(`${flag} is not a directory: ${cwd}`, `Point ${flag} at your project directory.`);
+  if (!isDirectory) throw new UserError(`${flag} is a file, not a directory: ${cwd}`, `Give the path of your project directory${flag === "--cwd" ? " to --cwd" : ""}.`);
   return cwd;
 }
 
@@ -64,7 +64,7 @@ export function explicitDir(base: string, positional: string | undefined, cwdFla
   if (positional !== undefined && cwdFlag !== undefined && path.resolve(base, positional) !== path.resolve(base, cwdFlag)) {
     throw new UserError(`Two project directories: "${positional}" and --cwd "${cwdFlag}".`, 'Give the directory once, as an argument or with --cwd.');
   }
-  if (positional !== undefined) return { dir: positional, flag: 'The directory' };
+  if (positional !== undefined) return { dir: positional, flag: 'The project directory' };
   return cwdFlag === undefined ? null : { dir: cwdFlag, flag: '--cwd' };
 }
 

@@ -101,16 +101,19 @@ describe('check finds the project', () => {
     const both = await runCli(['check', 'src', '--cwd', root], { cwd: root });
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('Two project directories: "src" and --cwd');
+    const file = await runCli(['identity-golive.config.json'], { cwd: root });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain(`The project directory is a file, not a directory: ${path.join(root, 'identity-golive.config.json')}`);
     const missing = await runCli(['check', './nope'], { cwd: root });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`The directory does not exist: ${path.join(root, 'nope')}`);
+    expect(missing.stderr).toContain(`The project directory does not exist: ${path.join(root, 'nope')}`);
   });
 
   it('gather takes the directory positionally too', async () => {
     const { root } = await app();
     const run = await runCli(['gather', 'nope', '-o', 'snap.json', '--offline'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`The directory does not exist: ${path.join(root, 'nope')}`);
+    expect(run.stderr).toContain(`The project directory does not exist: ${path.join(root, 'nope')}`);
   });
 
   it('--config from a subdirectory is read relative to where it was typed', async () => {
