@@ -42,9 +42,9 @@ export function resolveCwd(io: CliIo, dir: string | undefined, flag = '--cwd'): 
   try {
     isDirectory = statSync(cwd).isDirectory();
   } catch {
-    throw new UserError(`${flag} does not exist: ${cwd}`, `Give the path of your project directory${flag === "--cwd" ? " to --cwd" : ""}.`);
+    throw new UserError(`${flag} does not exist: ${cwd}`, `Give the path of your project directory${flag === '--cwd' ? ' to --cwd' : ''}.`);
   }
-  if (!isDirectory) throw new UserError(`${flag} is a file, not a directory: ${cwd}`, `Give the path of your project directory${flag === "--cwd" ? " to --cwd" : ""}.`);
+  if (!isDirectory) throw new UserError(`${flag} is a file, not a directory: ${cwd}`, `Give the path of your project directory${flag === '--cwd' ? ' to --cwd' : ''}.`);
   return cwd;
 }
 
