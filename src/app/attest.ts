@@ -15,6 +15,8 @@ export async function runAttestCommand(item: string | undefined, options: Attest
   if (options.list && (item !== undefined || options.revoke || recording)) throw new UserError('--list takes no item and no other option.', 'Run `identity-golive attest --list` on its own.');
   if (options.revoke && recording) throw new UserError('--revoke takes only the item.', 'Run `identity-golive attest --revoke <item>`.');
   const project = await openAttestationProject(options, io);
+  // Paths below are relative to the project root; say which one when it is not where we were run.
+  if (project.rootNotice) io.stderr.write(`${project.rootNotice}\n`);
   if (options.list) return list(project, options, io, now);
 
   if (options.revoke) {

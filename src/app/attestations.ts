@@ -23,6 +23,8 @@ export interface AttestationProject {
   file: string;
   /** The same path as shown to people: relative to the project. */
   display: string;
+  /** Which root was found, when it is not the current directory ("Project root: …"). */
+  rootNotice: string | null;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function openAttestationProject(options: { cwd?: string; config?: s
   const { cwd } = project;
   const config = await loadConfig({ cwd, configPath: project.configPath });
   const file = resolveAttestationsFile(cwd, config.attestations.file);
-  return { cwd, config, file, display: path.relative(cwd, file).split(path.sep).join('/') || file };
+  return { cwd, config, file, display: path.relative(cwd, file).split(path.sep).join('/') || file, rootNotice: project.notice?.message ?? null };
 }
 
 /** What a name typed after `attest` means: one confirmation, or the several behind a rule or checklist item. */

@@ -143,6 +143,7 @@ describe('attest needs a project', () => {
     const { root, src } = await app();
     const run = await runCli(['attest', 'pricing-confirmed', '--note', 'Budget approved', '--by', 'A <a@example.com>'], { cwd: src });
     expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`Project root: ${root} (its identity-golive.config.json; you ran from src/routes).\nRecorded pricing-confirmed`);
     expect(await readdir(path.join(root, '.identity-golive'))).toEqual(['attestations.json']);
     expect(await readdir(src)).toEqual([]);
   });
