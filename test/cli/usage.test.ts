@@ -70,6 +70,15 @@ describe('CLI usage', () => {
     await rm(bad, { recursive: true, force: true });
   });
 
+  it('a misspelt rule id in the config: names the file, suggests the rule, exit 2', async () => {
+    const bad = await mkdtemp(path.join(tmpdir(), 'golive-badrule-'));
+    await writeFile(path.join(bad, 'identity-golive.config.json'), JSON.stringify({ rules: { 'pricng-confirmed': 'off' } }));
+    const { code, stderr } = await runCli(['check', '--offline'], { cwd: bad });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`Unknown rule "pricng-confirmed" in ${path.join(bad, 'identity-golive.config.json')}: rules. Did you mean "pricing-confirmed"?`);
+    await rm(bad, { recursive: true, force: true });
+  });
+
   it('--print-config prints the resolved config as JSON', async () => {
     const { code, stdout } = await runCli(['check', '--print-config'], { cwd: dir });
     expect(code).toBe(0);
