@@ -12,7 +12,8 @@ export interface GatherOptions extends TargetOptions {
 export const registerGather: CommandRegistrar = (program: Command, io, setExit) => {
   const command = program
     .command('gather')
-    .description('Gather the evidence the rules read and save it as a snapshot (no secrets, no PII) for `check --snapshot`.');
+    .description('Gather the evidence the rules read and save it as a snapshot (no secrets, no PII) for `check --snapshot`.')
+    .argument('[dir]', 'the project (default: the nearest directory upward with a config or .git)');
   addTargetOptions(command)
     .option('-o, --output <file>', 'where to write the snapshot JSON', DEFAULT_SNAPSHOT)
     .addHelpText(
@@ -25,8 +26,8 @@ Examples:
 Give a key for each mode: a snapshot holds only the modes whose key was set, and its replay
 skips what it lacks. Replay it with \`identity-golive check --snapshot ${DEFAULT_SNAPSHOT}\`.`,
     )
-    .action(async (options: GatherOptions) => {
+    .action(async (dir: string | undefined, options: GatherOptions) => {
       const { runGatherCommand } = await import('../../app/gather.js');
-      setExit(await runGatherCommand(options, io));
+      setExit(await runGatherCommand({ ...options, dir }, io));
     });
 };
