@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BIN, cliEnv, REPO_ROOT } from '../support/cli.js';
 
 const DEMO = path.join(REPO_ROOT, 'fixtures/demo');
@@ -48,8 +49,33 @@ async function medianSpawn(args: readonly string[], expected: readonly number[],
   return median(times);
 }
 
-/** `node_modules/<pkg>` → pkg; this repository → identity-golive; node's own modules by name. */
+/** What each bundle chunk holds: the packages with at least a tenth of its bytes (ours: identity-golive). */
+function bundleLabels(): Map<string, string> {
+  const labels = new Map<string, string>();
+  let meta: { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
+  try {
+    meta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist/cli.meta.json'), 'utf8')) as typeof meta;
+  } catch {
+    return labels; // no bundle: every URL names its package
+  }
+  for (const [output, { bytes, inputs }] of Object.entries(meta.outputs)) {
+    const share = new Map<string, number>();
+    for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? 'identity-golive';
+      share.set(name, (share.get(name) ?? 0) + bytesInOutput);
+    }
+    const main = [...share].filter(([, n]) => n >= bytes / 10).sort((a, b) => b[1] - a[1]).map(([name]) => name);
+    labels.set(pathToFileURL(path.resolve(REPO_ROOT, output)).href, `bundle: ${main.join(' + ') || 'identity-golive'}`);
+  }
+  return labels;
+}
+
+const BUNDLE_LABELS = bundleLabels();
+
+/** A bundle chunk → what it holds; `node_modules/<pkg>` → pkg; this repository → identity-golive; node's own modules. */
 export function packageOf(url: string): string {
+  const chunk = BUNDLE_LABELS.get(url);
+  if (chunk) return chunk;
   const inModules = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (inModules) return inModules[1]!;
   if (url.startsWith('node:internal') || url.startsWith('internal/')) return 'node internals (module loader, core)';
