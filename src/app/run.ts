@@ -9,6 +9,7 @@ import { GATHERERS } from '../gather/index.js';
 import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
 import { showsProgress, withProgress } from './progress.js';
+import { remoteFirst } from './overlap.js';
 
 export async function collectArtifacts(
   run: PreparedRun,
@@ -16,11 +17,13 @@ export async function collectArtifacts(
   io: CliIo,
   now: number,
   gatherers: GathererMap = GATHERERS,
+  /** From preloadStripe, started before the config was read. */
+  sdkLoaded: Promise<void> = Promise.resolve(),
 ): Promise<Partial<Artifacts>> {
   // Relative to where the command was run, like every other path argument.
   const snapshot = options.snapshot ? await readSnapshot(path.resolve(io.cwd, options.snapshot)) : null;
   const gatheredHere = await withProgress(showsProgress(io), io, 'Gathering evidence', (progress) =>
-    gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), gatherers, (id) => !snapshot || !isSnapshotArtifact(id)),
+    gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), remoteFirst(gatherers, sdkLoaded), (id) => !snapshot || !isSnapshotArtifact(id)),
   );
   if (!snapshot) return gatheredHere;
   // Replay: remote evidence from the snapshot, the repository's own (code, config, attestations) fresh.

@@ -194,5 +194,16 @@ describe('start-up stays light', () => {
     const real = await loaded(['check', '--format', 'json', '--api-base', d.url, '--cwd', project, '--only', 'branding-configured'], testKey);
     expect(real.run.code).toBe(0);
     expect(real.packages.has('stripe')).toBe(true);
+    // This project has a config file, so its schema (zod) is loaded; a project without one never loads zod.
+    expect(real.packages.has('zod')).toBe(true);
+    const bare = await mkdtemp(path.join(tmpdir(), 'identity-golive-no-config-'));
+    try {
+      const unconfigured = await loaded(['check', '--format', 'json', '--api-base', d.url, '--cwd', bare, '--only', 'branding-configured'], testKey);
+      expect(unconfigured.run.code).toBe(0);
+      expect(unconfigured.packages.has('stripe')).toBe(true);
+      expect(unconfigured.packages.has('zod')).toBe(false);
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
   });
 });
