@@ -2,6 +2,8 @@
 // attestations) on the CPU. Loading the SDK while the config loads, and letting the first requests
 // reach the wire before the CPU-bound gatherers start, makes the critical path max(network, local)
 // rather than their sum.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import type { CliIo } from '../cli/io.js';
 import { selectedRuleIds, type TargetOptions } from '../cli/commands/shared-options.js';
 import { isStripeArtifact, type ArtifactId } from '../engine/artifacts.js';
@@ -39,19 +41,79 @@ export function preloadStripe(options: TargetOptions & { snapshot?: string }, io
   );
 }
 
-/** One turn of the event loop: sockets connect and requests are written. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Node's own report of every HTTP(S) request the process starts. */
+const REQUEST_START = 'http.client.request.start';
 
-/** The same gatherers, with the local ones starting once the SDK is loaded and two loop turns later. */
+/** Longest a local gatherer waits for the remote ones to put their requests on the wire. */
+const GATE_CAP_MS = 150;
+
+/** Counts the HTTP requests started and those flushed to the socket (or failed) while it listens. */
+class WireWatch {
+  started = 0;
+  flushed = 0;
+  readonly #onStart = (message: unknown): void => {
+    const request = (message as { request?: ClientRequest }).request;
+    if (!request) return;
+    this.started += 1;
+    let counted = false;
+    const count = (): void => {
+      if (!counted) this.flushed += 1;
+      counted = true;
+    };
+    request.once('finish', count).once('error', count).once('close', count);
+  };
+  constructor() {
+    subscribe(REQUEST_START, this.#onStart);
+  }
+  get onTheWire(): boolean {
+    return this.started > 0 && this.flushed === this.started;
+  }
+  dispose(): void {
+    unsubscribe(REQUEST_START, this.#onStart);
+  }
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The same gatherers; the local ones start once the SDK has loaded and then either every request
+ * the remote ones started is flushed to its socket, or they have all settled, or 150 ms passed. A
+ * CPU-bound local gatherer blocks the loop, so a request not yet written would wait for it.
+ */
 export function remoteFirst(gatherers: GathererMap, sdkLoaded: Promise<void>): GathererMap {
+  let remoteInFlight = 0;
+  let gate: Promise<void> | null = null;
+  const openGate = async (): Promise<void> => {
+    const wire = new WireWatch();
+    try {
+      await sdkLoaded;
+      const deadline = performance.now() + GATE_CAP_MS;
+      for (;;) {
+        await pause(1);
+        if (remoteInFlight === 0 || performance.now() >= deadline) return;
+        // Stable across a turn: no remote gatherer started a further request meanwhile.
+        if (wire.onTheWire) {
+          await pause(1);
+          if (wire.onTheWire || remoteInFlight === 0) return;
+        }
+      }
+    } finally {
+      wire.dispose();
+    }
+  };
   const ordered: Record<string, Gatherer<ArtifactId>> = {};
   for (const [id, gather] of Object.entries(gatherers) as [ArtifactId, Gatherer<ArtifactId>][]) {
     ordered[id] = REMOTE.has(id)
-      ? gather
+      ? async (ctx, demand) => {
+          remoteInFlight += 1;
+          try {
+            return await gather(ctx, demand);
+          } finally {
+            remoteInFlight -= 1;
+          }
+        }
       : async (ctx, demand) => {
-          await sdkLoaded;
-          await nextTurn();
-          await nextTurn();
+          await (gate ??= openGate());
           return gather(ctx, demand);
         };
   }

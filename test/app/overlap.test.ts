@@ -1,5 +1,7 @@
 // Overlap: the SDK preload starts only for runs that will call Stripe, and the local gatherers
 // wait until it is loaded while the remote ones start at once, each result passed through as is.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { remoteFirst, willCallStripe } from '../../src/app/overlap.js';
 import type { GathererMap } from '../../src/engine/runner.js';
@@ -45,5 +47,44 @@ describe('remoteFirst', () => {
     loaded();
     expect(await results).toEqual(['Source', 'Account', 'Attestations', 'Pages', 'Config']);
     expect(started.slice(2).sort()).toEqual(['Attestations', 'Config', 'Source']);
+  });
+
+  it('holds a CPU-bound local gatherer until the remote request is on the wire, and lets them overlap', async () => {
+    let flushed = false;
+    let answer = (): void => undefined;
+    const server = http.createServer((_request, response) => {
+      answer = () => response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const seen: { flushedWhenLocalStarted?: boolean; remoteDoneWhenLocalEnded?: boolean } = {};
+      let remoteDone = false;
+      const remote = async () => {
+        await new Promise<void>((resolve, reject) => {
+          const request = http.get(`http://127.0.0.1:${port}/`, (response) => response.resume().on('end', resolve)).on('error', reject);
+          request.on('finish', () => (flushed = true));
+        });
+        remoteDone = true;
+        return 'remote' as never;
+      };
+      const local = async () => {
+        seen.flushedWhenLocalStarted = flushed;
+        // A synchronous scan: nothing else runs meanwhile, so the request had to be written before.
+        const until = Date.now() + 30;
+        while (Date.now() < until);
+        seen.remoteDoneWhenLocalEnded = remoteDone;
+        // The server answers once the local work is done: the remote request spanned it.
+        setTimeout(() => answer(), 10);
+        return 'local' as never;
+      };
+      const ordered = remoteFirst({ Source: local, Account: remote } as unknown as GathererMap, Promise.resolve());
+      const ctx = {} as GatherContext;
+      const demand = { modes: new Set(), rules: [] } as ArtifactDemand;
+      expect(await Promise.all([ordered.Source(ctx, demand), ordered.Account(ctx, demand)])).toEqual(['local', 'remote']);
+      expect(seen).toEqual({ flushedWhenLocalStarted: true, remoteDoneWhenLocalEnded: false });
+    } finally {
+      server.close();
+    }
   });
 });
