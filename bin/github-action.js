@@ -68,7 +68,7 @@ export function reportSpecs(text) {
 export function resolveCli(env, cwd) {
   const local = path.join(cwd, 'node_modules', '.bin', process.platform === 'win32' ? 'identity-golive.cmd' : 'identity-golive');
   if (existsSync(local)) return { command: local, args: [], via: 'the project’s node_modules' };
-  if (existsSync(path.join(ACTION_ROOT, 'dist', 'src', 'cli', 'bin.js'))) return { command: process.execPath, args: [path.join(ACTION_ROOT, 'bin', 'identity-golive.js')], via: 'the action’s checkout' };
+  if (existsSync(path.join(ACTION_ROOT, 'dist', 'cli', 'bin.js'))) return { command: process.execPath, args: [path.join(ACTION_ROOT, 'bin', 'identity-golive.js')], via: 'the action’s checkout' };
   const version = input(env, 'version') || JSON.parse(readFileSync(path.join(ACTION_ROOT, 'package.json'), 'utf8')).version;
   return { command: 'npx', args: ['--yes', `identity-golive@${version}`], via: `npm (identity-golive@${version})` };
 }

@@ -12,6 +12,7 @@ import { KEY_ENV, type KeySet } from '../gather/stripe/keys.js';
 import type { Notice } from '../report/types.js';
 import { prepareRun, type PreparedRun } from './prepare.js';
 import { authFailures, collectArtifacts } from './run.js';
+import { preloadStripe } from './overlap.js';
 
 /**
  * A key for one mode only while the selected rules read both: the snapshot will lack the other
@@ -35,13 +36,14 @@ export function singleModeWarning(run: Pick<PreparedRun, 'rules' | 'keys'>): Not
 
 export async function runGatherCommand(options: GatherOptions, io: CliIo): Promise<ExitCode> {
   const now = Date.now();
+  const sdkLoaded = preloadStripe(options, io);
   const run = await prepareRun(options, io);
   // No --format report here: what the snapshot will lack is said on stderr, before the work.
   const single = options.offline ? null : singleModeWarning(run);
   for (const notice of [...run.notices.filter((n) => n.level === 'warn'), ...(single ? [single] : [])]) {
     io.stderr.write(`identity-golive: warning: ${maskSecrets(notice.message)}\n${notice.fix ? `  → ${maskSecrets(notice.fix)}\n` : ''}`);
   }
-  const artifacts = await collectArtifacts(run, options, io, now);
+  const artifacts = await collectArtifacts(run, options, io, now, undefined, sdkLoaded);
   const rejected = authFailures(artifacts);
   if (rejected.length > 0) {
     for (const failure of rejected) io.stderr.write(`identity-golive: ${failure.message}\n  → ${failure.fix}\n`);
