@@ -4,7 +4,7 @@ import type { CliIo } from '../cli/io.js';
 import type { TargetOptions } from '../cli/commands/shared-options.js';
 import { STRIPE_ARTIFACTS, type Artifacts } from '../engine/artifacts.js';
 import { demandOf, gatherArtifacts, type GathererMap } from '../engine/runner.js';
-import type { GatherFailure } from '../engine/gathered.js';
+import { isSkipFailure, type Gathered, type GatherFailure } from '../engine/gathered.js';
 import { GATHERERS } from '../gather/index.js';
 import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
@@ -52,4 +52,17 @@ export function authFailures(artifacts: Partial<Artifacts>): GatherFailure[] {
     }
   }
   return [...failures.values()];
+}
+
+/** Every remote read (Stripe per mode, pages): what was read, and what was asked for but failed. */
+export function remoteOutcomes(artifacts: Partial<Artifacts>): { read: number; failures: GatherFailure[] } {
+  const results: Gathered<unknown>[] = [];
+  for (const id of STRIPE_ARTIFACTS) {
+    const perMode = artifacts[id];
+    if (perMode) results.push(perMode.live, perMode.test);
+  }
+  if (artifacts.Pages) results.push(...Object.values(artifacts.Pages));
+  const failures = new Map<string, GatherFailure>();
+  for (const result of results) if (!result.ok && !isSkipFailure(result.failure)) failures.set(result.failure.message, result.failure);
+  return { read: results.filter((result) => result.ok).length, failures: [...failures.values()] };
 }
