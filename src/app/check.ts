@@ -5,6 +5,7 @@ import type { CliIo } from '../cli/io.js';
 import type { CheckOptions } from '../cli/commands/check.js';
 import type { ExitCode } from '../cli/main.js';
 import { chalkFor } from '../cli/color.js';
+import { terminalColumns } from '../cli/terminal.js';
 import { demandOf, runRules, type GathererMap } from '../engine/runner.js';
 import type { AnyRule } from '../engine/rule.js';
 import type { Artifacts } from '../engine/artifacts.js';
@@ -56,6 +57,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, now = Date.now(
     policy: { failOn: options.failOn ?? 'error', maxWarnings: options.maxWarnings ?? null, strict: Boolean(options.strict) },
     suppressions: { config: run.config.suppressions, inline: inlineOn ? directives : null, knownRuleIds: new Set(registry.map((rule) => rule.meta.id)) },
     inlineSuppressions: inlineOn,
+    // --rule/--only judge a part: they can block go-live, never declare it ready.
+    scope: run.selected ? 'selection' : 'checklist',
     target: {
       cwd: run.cwd,
       configFile: run.config.filepath,
@@ -92,7 +95,7 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo, deps: Ch
   // A bad --report spec is a usage error: found before any work is done.
   const targets = parseReportTargets(options.report ?? [], io);
   const report = await runCheck(options, io, deps.now ?? Date.now(), deps.rules, deps.gatherers);
-  const base = { chalk: chalkFor(io), columns: io.stdout.columns, repoRoot: findRepoRoot(report.target.cwd), anchorFile: findAnchorFile(report.target.cwd, report.target.configFile) };
+  const base = { chalk: chalkFor(io), columns: terminalColumns(io), repoRoot: findRepoRoot(report.target.cwd), anchorFile: findAnchorFile(report.target.cwd, report.target.configFile) };
   io.stdout.write(REPORTERS[options.format](report, { ...base, quiet: Boolean(options.quiet) }));
   // Files never carry terminal colour.
   await writeReports(report, targets, { ...base, chalk: new Chalk({ level: 0 }) }, io, (format, reporterOptions) => REPORTERS[format](report, reporterOptions));
