@@ -1,11 +1,13 @@
 // `identity-golive rules` (the rule table) and `identity-golive explain <rule>` (its doc page).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ChalkInstance } from 'chalk';
 import type { CliIo } from '../cli/io.js';
-import type { RulesOptions } from '../cli/commands/rules.js';
+import type { ExplainOptions, RulesOptions } from '../cli/commands/rules.js';
 import type { ExitCode } from '../cli/main.js';
 import { chalkFor } from '../cli/color.js';
+import { terminalColumns } from '../cli/terminal.js';
+import { renderTerminalMarkdown } from '../report/terminal-markdown.js';
+import { wrapLine } from '../report/wrap.js';
 import { CHECKLIST, CHECKLIST_ORDER, checklistItem } from '../engine/checklist.js';
 import type { AnyRule } from '../engine/rule.js';
 import { RULES, RULES_BY_ID } from '../../rules/index.js';
@@ -53,21 +55,21 @@ export function runRulesCommand(options: RulesOptions, io: CliIo): ExitCode {
     return 0;
   }
   const chalk = chalkFor(io);
+  const columns = terminalColumns(io);
   const table = [
     ['RULE', 'ITEM', 'SEVERITY', 'EVIDENCE', 'MODES'],
-    ...rows.map((row) => [
-      row.id,
-      `${row.itemNumber}. ${row.item}`,
-      row.defaultSeverity,
-      row.evidence.map((artifact) => (artifact === 'Pages' && row.pages.length > 0 ? `Pages(${row.pages.join(',')})` : artifact)).join(', '),
-      row.modes.join(', ') || '-',
-    ]),
+    ...rows.map((row) => [row.id, `${row.itemNumber}. ${row.item}`, row.defaultSeverity, evidenceOf(row), row.modes.join(', ') || '-']),
   ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
-  const lines = table.map((cells, index) => {
-    const line = cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
-    return index === 0 ? chalk.bold(line) : line;
-  });
+  const tableWidth = widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1);
+  // The table when it fits (or --wide); else grouped by item, which fits 80 columns.
+  const lines =
+    options.wide || tableWidth <= columns
+      ? table.map((cells, index) => {
+          const line = cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+          return index === 0 ? chalk.bold(line) : line;
+        })
+      : narrowLines(rows, columns, chalk);
   const served = new Set(rows.map((row) => row.item));
   const unserved = CHECKLIST.filter((item) => !served.has(item.id)).map((item) => item.id);
   lines.push('', chalk.dim(`${rows.length} rules. \`identity-golive explain <rule>\` shows one rule's documentation.`));
@@ -76,7 +78,27 @@ export function runRulesCommand(options: RulesOptions, io: CliIo): ExitCode {
   return 0;
 }
 
-export async function runExplainCommand(ruleId: string, io: CliIo): Promise<ExitCode> {
+function evidenceOf(row: RuleRow): string {
+  return row.evidence.map((artifact) => (artifact === 'Pages' && row.pages.length > 0 ? `Pages(${row.pages.join(',')})` : artifact)).join(', ');
+}
+
+/** Rules under their checklist item: id, severity and modes on one line, the evidence below it. */
+function narrowLines(rows: readonly RuleRow[], columns: number, chalk: ReturnType<typeof chalkFor>): string[] {
+  const idWidth = Math.max(...rows.map((row) => row.id.length));
+  const lines = [chalk.bold(`${'RULE'.padEnd(idWidth + 2)}SEVERITY  MODES`)];
+  let item = '';
+  for (const row of rows) {
+    if (row.item !== item) {
+      item = row.item;
+      lines.push(...wrapLine(chalk.bold(`${row.itemTitle} (${row.item})`), columns, { first: chalk.bold(`${row.itemNumber}. `) }));
+    }
+    lines.push(`  ${row.id.padEnd(idWidth)}  ${row.defaultSeverity.padEnd(8)}  ${row.modes.join(', ') || '-'}`.trimEnd());
+    lines.push(...wrapLine(chalk.dim(evidenceOf(row)), columns, { first: `    ${chalk.dim('evidence:')} `, hanging: '              ' }));
+  }
+  return lines;
+}
+
+export async function runExplainCommand(ruleId: string, io: CliIo, options: ExplainOptions = {}): Promise<ExitCode> {
   if (!RULES_BY_ID.has(ruleId)) {
     const ids = [...RULES_BY_ID.keys()];
     // A checklist item id is a common guess: offer the rules that serve it.
@@ -94,22 +116,6 @@ export async function runExplainCommand(ruleId: string, io: CliIo): Promise<Exit
   } catch (error) {
     throw new UserError(`The documentation of ${ruleId} is missing (${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}).`, 'Reinstall identity-golive; the package ships rules/*.md.');
   }
-  io.stdout.write(renderMarkdown(text, chalkFor(io)));
+  io.stdout.write(options.markdown ? (text.endsWith('\n') ? text : `${text}\n`) : renderTerminalMarkdown(text, chalkFor(io), terminalColumns(io)));
   return 0;
-}
-
-/** Light terminal styling for our own doc pages; plain markdown when colour is off. */
-export function renderMarkdown(text: string, chalk: ChalkInstance): string {
-  if (chalk.level === 0) return text.endsWith('\n') ? text : `${text}\n`;
-  let inCode = false;
-  const lines = text.split('\n').map((line) => {
-    if (line.startsWith('```')) {
-      inCode = !inCode;
-      return chalk.dim(line);
-    }
-    if (inCode) return chalk.cyan(line);
-    if (/^#{1,6} /.test(line)) return chalk.bold(line.replace(/^#+ /, ''));
-    return line.replace(/`([^`]+)`/g, (_, code: string) => chalk.cyan(code)).replace(/\*\*([^*]+)\*\*/g, (_, bold: string) => chalk.bold(bold));
-  });
-  return `${lines.join('\n').replace(/\n*$/, '')}\n`;
 }
