@@ -37,7 +37,7 @@ describe('identity-golive rules', () => {
       expect(lines[index]).toContain(rule.meta.defaultSeverity);
       expect(lines[index]).toMatch(rule.meta.modes ? new RegExp(`${rule.meta.modes.join(', ')}$`) : / -$/);
       // The evidence follows, wrapped under its label if need be.
-      expect(lines[index + 1]).toMatch(/^    evidence: /);
+      expect(lines[index + 1]).toMatch(/^ {4}evidence: /);
       const evidence = `${lines[index + 1]} ${lines[index + 2] ?? ''}`;
       for (const artifact of rule.meta.requiredArtifacts) expect(evidence, rule.meta.id).toContain(artifact);
     }
