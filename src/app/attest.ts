@@ -4,7 +4,7 @@ import type { AttestOptions } from '../cli/commands/attest.js';
 import type { ExitCode } from '../cli/main.js';
 import { chalkFor } from '../cli/color.js';
 import { ATTESTABLE_ITEMS, isAttestableItem } from '../gather/attestations/items.js';
-import { attestationState, isoDay } from '../gather/attestations/status.js';
+import { attestationState, daysLeftText, expiringSoon, isoDay } from '../gather/attestations/status.js';
 import { UserError } from '../util/user-error.js';
 import { maskSecrets } from '../util/mask.js';
 import { listAttestations, openAttestationProject, recordAttestation, requireItem, revokeAttestation } from './attestations.js';
@@ -30,8 +30,11 @@ export async function runAttestCommand(item: string | undefined, options: Attest
   if (!options.note?.trim()) {
     throw new UserError(`--note is required to attest ${id}: say what was checked, and how.`, `e.g. identity-golive attest ${id} --note "Reviewed with legal on 2026-11-20"`);
   }
-  const entry = await recordAttestation(project, { item: id, note: options.note, evidence: options.evidence, expires: options.expires, by: options.by }, now);
-  io.stderr.write(maskSecrets(`Recorded ${id}: confirmed by ${entry.by} on ${isoDay(now)}, valid through ${entry.expires}.\n  in ${project.display}; commit it so CI sees it.\n`));
+  const { entry, replaced, keptExpiry } = await recordAttestation(project, { item: id, note: options.note, evidence: options.evidence, expires: options.expires, by: options.by }, now);
+  const lines = [`${replaced ? 'Replaced' : 'Recorded'} ${id}: confirmed by ${entry.by} on ${isoDay(now)}, valid through ${entry.expires}${keptExpiry ? ' (the --expires date given before; pass --expires to change it)' : ''}.`];
+  if (replaced) lines.push(`  was: confirmed by ${replaced.by} on ${replaced.at.slice(0, 10)}, valid through ${replaced.expires}.`);
+  lines.push(`  in ${project.display}; commit it so CI sees it.`);
+  io.stderr.write(maskSecrets(`${lines.join('\n')}\n`));
   return 0;
 }
 
@@ -47,6 +50,7 @@ function list(project: Awaited<ReturnType<typeof openAttestationProject>>, optio
         url: definition.url,
         state: state.state,
         ...(state.state === 'missing' ? {} : { attestation: state.entry }),
+        ...(expiringSoon(state, now, project.config.expiryWarningDays) ? { expiresSoon: true } : {}),
       }));
       io.stdout.write(`${JSON.stringify({ file: project.display, items, unknown }, null, 2)}\n`);
       return 0;
@@ -56,7 +60,11 @@ function list(project: Awaited<ReturnType<typeof openAttestationProject>>, optio
     const lines = [chalk.bold(`Attestations in ${project.display}`), ''];
     for (const { definition, state } of rows) {
       const name = definition.id.padEnd(width);
-      if (state.state === 'current') {
+      const soon = expiringSoon(state, now, project.config.expiryWarningDays);
+      if (soon) {
+        // Still valid, but not for long: a warning with the date, before it turns into "to confirm".
+        lines.push(`${chalk.yellow('!')} ${name}  ${soon.entry.by}, ${soon.entry.at.slice(0, 10)}, ${chalk.yellow(`valid through ${soon.lastDay} (${daysLeftText(soon.daysLeft)})`)}${soon.entry.note ? chalk.dim(` — ${soon.entry.note}`) : ''}`);
+      } else if (state.state === 'current') {
         lines.push(`${chalk.green('✓')} ${name}  ${state.entry.by}, ${state.entry.at.slice(0, 10)}, valid through ${isoDay(state.expiresAt - 1)}${state.entry.note ? chalk.dim(` — ${state.entry.note}`) : ''}`);
       } else if (state.state === 'expired') {
         const why = state.reason === 'malformed_date' ? `malformed date (expires "${state.entry.expires}")` : `expired ${state.entry.expires}`;

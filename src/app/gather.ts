@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import type { GatherOptions } from '../cli/commands/gather.js';
 import type { ExitCode } from '../cli/main.js';
-import { toSnapshot } from '../snapshot.js';
+import { snapshotInputs, toSnapshot } from '../snapshot.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { prepareRun } from './prepare.js';
 import { authFailures, collectArtifacts } from './run.js';
@@ -18,7 +18,7 @@ export async function runGatherCommand(options: GatherOptions, io: CliIo): Promi
     return 2;
   }
   const file = path.resolve(io.cwd, options.output);
-  await writeFileAtomic(file, `${JSON.stringify(toSnapshot(artifacts, now), null, 2)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(toSnapshot(artifacts, now, snapshotInputs(run.config)), null, 2)}\n`);
   io.stderr.write(`Snapshot written to ${file}\n`);
   return 0;
 }

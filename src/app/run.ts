@@ -6,7 +6,7 @@ import { STRIPE_ARTIFACTS, type Artifacts } from '../engine/artifacts.js';
 import { demandOf, gatherArtifacts, type GathererMap } from '../engine/runner.js';
 import type { GatherFailure } from '../engine/gathered.js';
 import { GATHERERS } from '../gather/index.js';
-import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot } from '../snapshot.js';
+import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot, type Snapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
 import { showsProgress, withProgress } from './progress.js';
 import { runDeadlineMs, step } from '../util/watchdog.js';
@@ -18,6 +18,17 @@ export async function collectArtifacts(
   now: number,
   gatherers: GathererMap = GATHERERS,
 ): Promise<Partial<Artifacts>> {
+  return (await collectEvidence(run, options, io, now, gatherers)).artifacts;
+}
+
+/** The artifacts, and the snapshot they were replayed from (its age and inputs go in the report). */
+export async function collectEvidence(
+  run: PreparedRun,
+  options: TargetOptions & { snapshot?: string },
+  io: CliIo,
+  now: number,
+  gatherers: GathererMap = GATHERERS,
+): Promise<{ artifacts: Partial<Artifacts>; snapshot: Snapshot | null }> {
   // Relative to where the command was run, like every other path argument.
   const snapshot = options.snapshot ? await readSnapshot(path.resolve(io.cwd, options.snapshot)) : null;
   const deadline = runDeadlineMs(io.env);
@@ -33,9 +44,9 @@ export async function collectArtifacts(
       hint: 'Re-run with --debug to see which source is slow; IDENTITY_GOLIVE_DEADLINE (seconds) sets the limit.',
     },
   );
-  if (!snapshot) return gatheredHere;
+  if (!snapshot) return { artifacts: gatheredHere, snapshot: null };
   // Replay: remote evidence from the snapshot, the repository's own (code, config, attestations) fresh.
-  return { ...gatheredHere, ...artifactsFromSnapshot(snapshot, [...demandOf(run.rules).keys()].filter(isSnapshotArtifact)) };
+  return { artifacts: { ...gatheredHere, ...artifactsFromSnapshot(snapshot, [...demandOf(run.rules).keys()].filter(isSnapshotArtifact), run.config) }, snapshot };
 }
 
 /** A rejected key (401) makes the whole run undecidable. */

@@ -11,7 +11,8 @@ export type FailureKind =
   | 'timeout'
   | 'bad_response' // malformed JSON, unexpected shape, 5xx after retries
   | 'io' // unreadable file or directory
-  | 'invalid'; // a file exists but does not parse
+  | 'invalid' // a file exists but does not parse
+  | 'stale_snapshot'; // a replayed snapshot was gathered for another config (a page URL, the webhook URL)
 
 export interface GatherFailure {
   readonly kind: FailureKind;

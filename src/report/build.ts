@@ -5,7 +5,7 @@ import { maskSecrets } from '../util/mask.js';
 import { gateClass, gateVerdict, type ExitPolicy } from '../engine/exit-code.js';
 import { STATUSES, type AnyRule, type Finding, type Outcome, type Status } from '../engine/rule.js';
 import type { RuleRun } from '../engine/runner.js';
-import { applySuppressions, type SuppressionInput } from '../engine/suppress.js';
+import { applySuppressions, type ExpiringSuppression, type SuppressionInput } from '../engine/suppress.js';
 import { REPORT_SCHEMA_VERSION, type Notice, type Report, type ReportFinding, type ReportScope, type RuleResult, type SuppressedFinding } from './types.js';
 import { headlineOf } from './headline.js';
 import { liftApiUnavailable } from './api-evidence.js';
@@ -68,13 +68,24 @@ function maskData(data: Readonly<Record<string, string | number>>): Record<strin
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecrets(value) : value]));
 }
 
+/** A suppression about to lapse: a warning with the date, while it still hides what it hides. */
+function expiringNotice({ entry, daysLeft }: ExpiringSuppression): Notice {
+  const when = daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`;
+  return {
+    level: 'warn',
+    message: `Suppression of ${entry.rule}${entry.target ? ` for ${entry.target}` : ''} expires on ${entry.expires} (${when}); what it hides will be shown again then.`,
+    fix: 'Fix the finding before then, or renew the suppression with a new reason and `expires` date after review.',
+    ruleIds: [entry.rule],
+  };
+}
+
 export function compareResults(a: RuleResult, b: RuleResult): number {
   return (CHECKLIST_ORDER.get(a.item) ?? 99) - (CHECKLIST_ORDER.get(b.item) ?? 99) || a.ruleId.localeCompare(b.ruleId);
 }
 
 export function buildReport(ruleRuns: readonly RuleRun[], ctx: ReportContext): Report {
   const policy: ExitPolicy = { fatal: ctx.fatal, failOn: 'error', maxWarnings: null, strict: false, ...ctx.policy };
-  const { runs, suppressed, issues } = applySuppressions(ruleRuns, { config: [], inline: null, knownRuleIds: new Set(), ...ctx.suppressions, now: ctx.now });
+  const { runs, suppressed, issues, expiringSoon } = applySuppressions(ruleRuns, { config: [], inline: null, knownRuleIds: new Set(), ...ctx.suppressions, now: ctx.now });
   const hiddenPerRule = new Map<string, number>();
   for (const match of suppressed) hiddenPerRule.set(match.run.rule.meta.id, (hiddenPerRule.get(match.run.rule.meta.id) ?? 0) + 1);
   const judged = runs.map((run) => toResult(run, policy, hiddenPerRule.get(run.rule.meta.id) ?? 0)).sort(compareResults);
@@ -90,7 +101,7 @@ export function buildReport(ruleRuns: readonly RuleRun[], ctx: ReportContext): R
     target: { ...ctx.target, snapshotGatheredAt: ctx.target.snapshotGatheredAt ?? null },
     scope: ctx.scope,
     results,
-    notices: apiNotice ? [...ctx.notices, apiNotice] : ctx.notices,
+    notices: [...ctx.notices, ...expiringSoon.map(expiringNotice), ...(apiNotice ? [apiNotice] : [])],
     summary: { ...summary, total: results.length },
     suppressed: suppressed
       .map(({ run, finding, level, ...why }): SuppressedFinding => ({
