@@ -3,6 +3,9 @@ import type { CliIo } from '../cli/io.js';
 import type { AttestOptions } from '../cli/commands/attest.js';
 import type { ExitCode } from '../cli/main.js';
 import { chalkFor } from '../cli/color.js';
+import { terminalColumns } from '../cli/terminal.js';
+import { oneLine } from '../report/text.js';
+import { wrapLine } from '../report/wrap.js';
 import { ATTESTABLE_ITEMS, isAttestableItem } from '../gather/attestations/items.js';
 import { attestationState, daysLeftText, expiringSoon, isoDay } from '../gather/attestations/status.js';
 import { UserError } from '../util/user-error.js';
@@ -56,25 +59,28 @@ function list(project: Awaited<ReturnType<typeof openAttestationProject>>, optio
       return 0;
     }
     const chalk = chalkFor(io);
+    const columns = terminalColumns(io);
     const width = Math.max(...rows.map(({ definition }) => definition.id.length));
     const lines = [chalk.bold(`Attestations in ${project.display}`), ''];
+    // One entry per item, wrapped under its text (not under the icon and id).
+    const row = (icon: string, name: string, text: string) => lines.push(...wrapLine(text, columns, { first: `${icon} ${name.padEnd(width)}  `, hanging: ' '.repeat(width + 4) }));
     for (const { definition, state } of rows) {
-      const name = definition.id.padEnd(width);
+      const name = definition.id;
       const soon = expiringSoon(state, now, project.config.expiryWarningDays);
       if (soon) {
         // Still valid, but not for long: a warning with the date, before it turns into "to confirm".
-        lines.push(`${chalk.yellow('!')} ${name}  ${soon.entry.by}, ${soon.entry.at.slice(0, 10)}, ${chalk.yellow(`valid through ${soon.lastDay} (${daysLeftText(soon.daysLeft)})`)}${soon.entry.note ? chalk.dim(` — ${soon.entry.note}`) : ''}`);
+        row(chalk.yellow('!'), name, `${soon.entry.by}, ${soon.entry.at.slice(0, 10)}, ${chalk.yellow(`valid through ${soon.lastDay} (${daysLeftText(soon.daysLeft)})`)}${soon.entry.note ? chalk.dim(` — ${oneLine(soon.entry.note)}`) : ''}`);
       } else if (state.state === 'current') {
-        lines.push(`${chalk.green('✓')} ${name}  ${state.entry.by}, ${state.entry.at.slice(0, 10)}, valid through ${isoDay(state.expiresAt - 1)}${state.entry.note ? chalk.dim(` — ${state.entry.note}`) : ''}`);
+        row(chalk.green('✓'), name, `${state.entry.by}, ${state.entry.at.slice(0, 10)}, valid through ${isoDay(state.expiresAt - 1)}${state.entry.note ? chalk.dim(` — ${oneLine(state.entry.note)}`) : ''}`);
       } else if (state.state === 'expired') {
         const why = state.reason === 'malformed_date' ? `malformed date (expires "${state.entry.expires}")` : `expired ${state.entry.expires}`;
-        lines.push(`${chalk.yellow('!')} ${name}  ${why}, by ${state.entry.by}`);
+        row(chalk.yellow('!'), name, `${why}, by ${state.entry.by}`);
       } else {
-        lines.push(`${chalk.cyan('?')} ${name}  ${chalk.dim(definition.question)}`);
+        row(chalk.cyan('?'), name, chalk.dim(definition.question));
       }
     }
-    for (const entry of unknown) lines.push(`${chalk.dim('-')} ${entry.item.padEnd(width)}  ${chalk.dim('not an item this version knows; `attest --revoke` removes it')}`);
-    lines.push('', chalk.dim('Record one: identity-golive attest <item> --note "…"   ·   all, guided: identity-golive walkthrough'));
+    for (const entry of unknown) row(chalk.dim('-'), oneLine(entry.item), chalk.dim('not an item this version knows; `attest --revoke` removes it'));
+    lines.push('', ...wrapLine(chalk.dim('Record one: identity-golive attest <item> --note "…"   ·   all, guided: identity-golive walkthrough'), columns));
     io.stdout.write(maskSecrets(`${lines.join('\n')}\n`));
     return 0 as ExitCode;
   });

@@ -119,7 +119,9 @@ describe('re-attesting', () => {
     const dir = project({}, [attested('pricing', '2026-12-10')]);
     const io = memoryIo(dir, { NO_COLOR: '1' });
     await runAttestCommand(undefined, { format: 'pretty', list: true }, io, NOW);
-    expect(io.out()).toMatch(/^! pricing +Ada <ada@example.com>, 2026-06-01, valid through 2026-12-10 \(8 days left\)/m);
+    // Wrapped at 80 columns (not a terminal), continuation lines under the text.
+    for (const line of io.out().split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(io.out().replace(/\n +/g, ' ')).toMatch(/^! pricing +Ada <ada@example.com>, 2026-06-01, valid through 2026-12-10 \(8 days left\)/m);
     const json = memoryIo(dir, {});
     await runAttestCommand(undefined, { format: 'json', list: true }, json, NOW);
     expect((JSON.parse(json.out()) as { items: { item: string; expiresSoon?: boolean }[] }).items.find((entry) => entry.item === 'pricing')).toMatchObject({ expiresSoon: true });

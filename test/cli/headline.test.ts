@@ -26,6 +26,23 @@ describe('headlines', () => {
     expect(text).not.toMatch(/Set STRIPE_API_KEY/);
     // The header comes before the first checklist item.
     expect(text.indexOf('Stripe API evidence not used')).toBeLessThan(text.indexOf('1. Make sure'));
+    // Not a terminal: 80 columns; only a single word longer than the room left (a URL, after its label) may overflow.
+    for (const line of run.stdout.split('\n')) {
+      if (line.length > 80) expect(line.trim().replace(/^(docs|fix): /, ''), line).not.toContain(' ');
+    }
+  });
+
+  it('wraps to a wider terminal when asked by the terminal itself (120 columns, hanging indents)', async () => {
+    const { runCheck } = await import('../../src/app/check.js');
+    const { REPORTERS } = await import('../../src/report/index.js');
+    const { Chalk } = await import('chalk');
+    const { memoryIo } = await import('../support/memory-io.js');
+    const report = await runCheck({ format: 'pretty', offline: true, cwd: GOOD } as never, memoryIo(REPO_ROOT, {}));
+    const wide = REPORTERS.pretty(report, { chalk: new Chalk({ level: 0 }), columns: 120 });
+    const narrow = REPORTERS.pretty(report, { chalk: new Chalk({ level: 0 }), columns: 80 });
+    expect(wide.split('\n').length).toBeLessThan(narrow.split('\n').length);
+    for (const line of wide.split('\n')) if (line.length > 120) expect(line.trim().replace(/^(docs|fix): /, '')).not.toContain(' ');
+    expect(Math.max(...wide.split('\n').map((line) => line.length))).toBeGreaterThan(80);
   });
 
   it('without a key: said once, with the key to set', async () => {
