@@ -9,5 +9,5 @@ export default attestedRule({
   failureTitle: 'Alternative verification method not confirmed',
   neutralTitle: 'Support process: alternative verification method',
   docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
-  attestations: ['alternative-verification'],
+  attestations: ['alternative-verification-offered'],
 });

@@ -9,5 +9,5 @@ export default attestedRule({
   failureTitle: 'Attempt-limit policy not confirmed',
   neutralTitle: 'Attempt-limit policy',
   docsUrl: 'https://docs.stripe.com/identity/before-going-live#limit-submission-attempts',
-  attestations: ['attempt-limit'],
+  attestations: ['attempt-limit-decided'],
 });

@@ -9,5 +9,5 @@ export default attestedRule({
   failureTitle: "Identity's branding tab not confirmed as reviewed",
   neutralTitle: "Identity's branding tab",
   docsUrl: 'https://docs.stripe.com/identity/before-going-live#setup-branding',
-  attestations: ['identity-branding'],
+  attestations: ['identity-branding-reviewed'],
 });

@@ -9,5 +9,5 @@ export default attestedRule({
   failureTitle: 'Webhook handling not confirmed as tested end to end',
   neutralTitle: 'End-to-end test of webhook handling',
   docsUrl: 'https://docs.stripe.com/webhooks#best-practices',
-  attestations: ['webhooks-tested'],
+  attestations: ['webhooks-tested-end-to-end'],
 });

@@ -4,24 +4,33 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { RULES } from '../../rules/index.js';
+import { CHECKLIST, checklistItem } from '../../src/engine/checklist.js';
 
 const cwd = tmpdir();
 
 describe('identity-golive rules', () => {
-  it('lists every rule with item, severity, evidence and modes (--wide: one table row each)', async () => {
+  // The table once showed items by slug ("4. submission-attempts"), a third name beside the rule
+  // and the confirmation; it now groups rules under the item's number and Stripe's own title.
+  // It needs about 130 columns, so --wide asks for it whatever the width.
+  it('lists every rule under its checklist item, with severity, evidence and modes (--wide: one row each)', async () => {
     const run = await runCli(['rules', '--wide'], { cwd });
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^RULE\s+ITEM\s+SEVERITY\s+EVIDENCE\s+MODES$/);
+    expect(lines[0]).toMatch(/^RULE\s+SEVERITY\s+EVIDENCE\s+MODES$/);
     for (const rule of RULES) {
-      const line = lines.find((candidate) => candidate.startsWith(`${rule.meta.id} `));
-      expect(line, rule.meta.id).toBeDefined();
-      expect(line).toContain(rule.meta.item);
+      const at = lines.findIndex((candidate) => candidate.startsWith(`  ${rule.meta.id} `));
+      expect(at, rule.meta.id).toBeGreaterThan(0);
+      const line = lines[at]!;
       expect(line).toContain(rule.meta.defaultSeverity);
       for (const artifact of rule.meta.requiredArtifacts) expect(line).toContain(artifact);
       if (rule.meta.modes) expect(line).toContain(rule.meta.modes.join(', '));
+      const heading = lines.slice(0, at).findLast((candidate) => /^\d+\. /.test(candidate));
+      const number = CHECKLIST.findIndex((item) => item.id === rule.meta.item) + 1;
+      expect(heading, rule.meta.id).toBe(`${number}. ${checklistItem(rule.meta.item).title}`);
     }
-    expect(lines.find((line) => line.startsWith('use-case-supported'))).toMatch(/1\. use-case .* live, test$/);
+    expect(lines.filter((line) => /^\d+\. /.test(line))).toHaveLength(CHECKLIST.length);
+    expect(run.stdout).not.toMatch(/\d+\. [a-z]+-[a-z-]+/); // no item slug such as "4. submission-attempts"
+    expect(lines.find((line) => line.startsWith('  use-case-supported'))).toMatch(/live, test$/);
   });
 
   it('fits 80 columns when not a terminal: grouped by checklist item, the evidence below each rule', async () => {
@@ -30,7 +39,9 @@ describe('identity-golive rules', () => {
     const lines = run.stdout.split('\n');
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(lines[0]).toMatch(/^RULE\s+SEVERITY\s+MODES$/);
-    expect(lines[1]).toBe('1. Make sure your use case and business are supported (use-case)');
+    expect(lines[1]).toBe('1. Make sure your use case and business are supported');
+    expect(lines.filter((line) => /^\d+\. /.test(line))).toHaveLength(CHECKLIST.length);
+    expect(run.stdout).not.toMatch(/\d+\. [a-z]+-[a-z-]+/); // one name per item: no slug
     for (const rule of RULES) {
       const index = lines.findIndex((candidate) => candidate.startsWith(`  ${rule.meta.id} `));
       expect(index, rule.meta.id).toBeGreaterThan(0);
@@ -83,6 +94,8 @@ describe('identity-golive explain', () => {
   it.each([
     ['a typo', 'faq-publishd', '"faq-published"'],
     ['a checklist item id', 'privacy-policy', '"privacy-policy-discloses-stripe"'],
+    ['a confirmation id', 'development-checklist-followed/logging', 'Did you mean "development-checklist-followed"?'],
+    ['a former confirmation id', 'keys-rotated', 'Did you mean "development-checklist-followed"?'],
     ['nothing close', 'zzz', 'Unknown rule "zzz".'],
   ])('answers %s with exit 2 and suggestions', async (_name, id, expected) => {
     const run = await runCli(['explain', id], { cwd });

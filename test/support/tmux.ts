@@ -36,8 +36,9 @@ export class TmuxSession {
   /** Run `command` (a shell line) in a fresh 160x50 terminal; its exit code lands in a file. */
   start(command: string, cwd: string): void {
     execFileSync('rm', ['-f', this.exitFile]);
-    // A server killed by stop() a moment ago may still hold the socket ("server exited
-    // unexpectedly" under load): wait for it to go, and retry the start a few times.
+    // On a loaded machine a fresh tmux server sometimes dies while starting ("server exited
+    // unexpectedly"), or a server killed by stop() a moment ago still holds the socket: nothing
+    // has run yet, so wait for it to go and start again.
     for (let attempt = 1; ; attempt += 1) {
       try {
         this.tmux('new-session', '-d', '-s', this.name, '-x', '160', '-y', '50', '-c', cwd, `${command}; echo $? > ${this.exitFile}; sleep 600`);
