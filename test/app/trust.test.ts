@@ -42,24 +42,24 @@ const warnings = (report: Report) => report.notices.filter((notice) => notice.le
 
 describe('expiring attestations', () => {
   it('warn with the date within 14 days, and still count while current', async () => {
-    const dir = project({}, [attested('webhooks-tested', '2026-12-10')]);
+    const dir = project({}, [attested('webhooks-tested-end-to-end', '2026-12-10')]);
     const report = await check(dir, { rule: ['webhooks-tested-end-to-end'] });
     expect(report.results[0]!.status).toBe('pass');
-    expect(warnings(report)).toEqual(['The confirmation of webhooks-tested by Ada <ada@example.com> is valid through 2026-12-10 (8 days left).']);
-    expect(report.notices.find((notice) => notice.level === 'warn')?.fix).toContain('identity-golive attest webhooks-tested --note');
+    expect(warnings(report)).toEqual(['The confirmation of webhooks-tested-end-to-end by Ada <ada@example.com> is valid through 2026-12-10 (8 days left).']);
+    expect(report.notices.find((notice) => notice.level === 'warn')?.fix).toContain('identity-golive attest webhooks-tested-end-to-end --note');
   });
 
   it('say nothing further out, and follow expiryWarningDays', async () => {
-    expect(warnings(await check(project({}, [attested('webhooks-tested', '2026-12-20')]), { rule: ['webhooks-tested-end-to-end'] }))).toEqual([]);
-    const wider = await check(project({ expiryWarningDays: 30 }, [attested('webhooks-tested', '2026-12-20')]), { rule: ['webhooks-tested-end-to-end'] });
-    expect(warnings(wider)).toEqual(['The confirmation of webhooks-tested by Ada <ada@example.com> is valid through 2026-12-20 (18 days left).']);
-    const off = await check(project({ expiryWarningDays: 0 }, [attested('webhooks-tested', '2026-12-03')]), { rule: ['webhooks-tested-end-to-end'] });
+    expect(warnings(await check(project({}, [attested('webhooks-tested-end-to-end', '2026-12-20')]), { rule: ['webhooks-tested-end-to-end'] }))).toEqual([]);
+    const wider = await check(project({ expiryWarningDays: 30 }, [attested('webhooks-tested-end-to-end', '2026-12-20')]), { rule: ['webhooks-tested-end-to-end'] });
+    expect(warnings(wider)).toEqual(['The confirmation of webhooks-tested-end-to-end by Ada <ada@example.com> is valid through 2026-12-20 (18 days left).']);
+    const off = await check(project({ expiryWarningDays: 0 }, [attested('webhooks-tested-end-to-end', '2026-12-03')]), { rule: ['webhooks-tested-end-to-end'] });
     expect(warnings(off)).toEqual([]);
   });
 
   it('count the last day as the last', async () => {
-    const report = await check(project({}, [attested('webhooks-tested', '2026-12-02')]), { rule: ['webhooks-tested-end-to-end'] });
-    expect(warnings(report)).toEqual(['The confirmation of webhooks-tested by Ada <ada@example.com> is valid through 2026-12-02 (last day today).']);
+    const report = await check(project({}, [attested('webhooks-tested-end-to-end', '2026-12-02')]), { rule: ['webhooks-tested-end-to-end'] });
+    expect(warnings(report)).toEqual(['The confirmation of webhooks-tested-end-to-end by Ada <ada@example.com> is valid through 2026-12-02 (last day today).']);
   });
 });
 
@@ -89,42 +89,42 @@ describe('re-attesting', () => {
 
   it('says "Replaced", and keeps an explicit --expires unless a new one is given', async () => {
     const dir = project({});
-    const first = await attest(dir, 'pricing', { note: 'approved', expires: '2027-03-01' }, NOW);
-    expect(first.err).toMatch(/^Recorded pricing:/);
+    const first = await attest(dir, 'pricing-confirmed', { note: 'approved', expires: '2027-03-01' }, NOW);
+    expect(first.err).toMatch(/^Recorded pricing-confirmed:/);
     expect(first.entry).toMatchObject({ expires: '2027-03-01', expiresGiven: true });
 
-    const again = await attest(dir, 'pricing', { note: 'approved again' }, NOW + 86_400_000);
-    expect(again.err).toMatch(/^Replaced pricing: confirmed by Grace <grace@example.com> on 2026-12-03, valid through 2027-03-01 \(the --expires date given before; pass --expires to change it\)\./);
+    const again = await attest(dir, 'pricing-confirmed', { note: 'approved again' }, NOW + 86_400_000);
+    expect(again.err).toMatch(/^Replaced pricing-confirmed: confirmed by Grace <grace@example.com> on 2026-12-03, valid through 2027-03-01 \(the --expires date given before; pass --expires to change it\)\./);
     expect(again.err).toContain('was: confirmed by Grace <grace@example.com> on 2026-12-02, valid through 2027-03-01.');
     expect(again.entry).toMatchObject({ note: 'approved again', expires: '2027-03-01', expiresGiven: true });
 
-    const renewed = await attest(dir, 'pricing', { note: 'renewed', expires: '2027-06-30' }, NOW + 2 * 86_400_000);
-    expect(renewed.err).toMatch(/^Replaced pricing: .* valid through 2027-06-30\.\n/);
+    const renewed = await attest(dir, 'pricing-confirmed', { note: 'renewed', expires: '2027-06-30' }, NOW + 2 * 86_400_000);
+    expect(renewed.err).toMatch(/^Replaced pricing-confirmed: .* valid through 2027-06-30\.\n/);
     expect(renewed.entry.expires).toBe('2027-06-30');
   });
 
   it('gives a default expiry a fresh default, and a past explicit date too', async () => {
     const dir = project({ attestations: { expiresAfterDays: 30 } });
-    await attest(dir, 'pricing', { note: 'approved' }, NOW);
-    const again = await attest(dir, 'pricing', { note: 'again' }, NOW + 10 * 86_400_000);
+    await attest(dir, 'pricing-confirmed', { note: 'approved' }, NOW);
+    const again = await attest(dir, 'pricing-confirmed', { note: 'again' }, NOW + 10 * 86_400_000);
     expect(again.entry.expires).toBe('2027-01-11');
     expect(again.entry).not.toHaveProperty('expiresGiven');
 
-    await attest(dir, 'use-case', { note: 'ok', expires: '2026-12-05' }, NOW);
-    const later = await attest(dir, 'use-case', { note: 'ok again' }, Date.UTC(2026, 11, 20));
+    await attest(dir, 'use-case-supported', { note: 'ok', expires: '2026-12-05' }, NOW);
+    const later = await attest(dir, 'use-case-supported', { note: 'ok again' }, Date.UTC(2026, 11, 20));
     expect(later.entry.expires).toBe('2027-01-19');
   });
 
   it('lists a confirmation about to lapse as a warning with its date', async () => {
-    const dir = project({}, [attested('pricing', '2026-12-10')]);
+    const dir = project({}, [attested('pricing-confirmed', '2026-12-10')]);
     const io = memoryIo(dir, { NO_COLOR: '1' });
     await runAttestCommand(undefined, { format: 'pretty', list: true }, io, NOW);
     // Wrapped at 80 columns (not a terminal), continuation lines under the text.
     for (const line of io.out().split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
-    expect(io.out().replace(/\n +/g, ' ')).toMatch(/^! pricing +Ada <ada@example.com>, 2026-06-01, valid through 2026-12-10 \(8 days left\)/m);
+    expect(io.out().replace(/\n +/g, ' ')).toMatch(/^! pricing-confirmed +Ada <ada@example.com>, 2026-06-01, valid through 2026-12-10 \(8 days left\)/m);
     const json = memoryIo(dir, {});
     await runAttestCommand(undefined, { format: 'json', list: true }, json, NOW);
-    expect((JSON.parse(json.out()) as { items: { item: string; expiresSoon?: boolean }[] }).items.find((entry) => entry.item === 'pricing')).toMatchObject({ expiresSoon: true });
+    expect((JSON.parse(json.out()) as { items: { item: string; expiresSoon?: boolean }[] }).items.find((entry) => entry.item === 'pricing-confirmed')).toMatchObject({ expiresSoon: true });
   });
 });
 
