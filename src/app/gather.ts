@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import type { GatherOptions } from '../cli/commands/gather.js';
 import type { ExitCode } from '../cli/main.js';
-import { toSnapshot } from '../snapshot.js';
+import { snapshotInputs, toSnapshot } from '../snapshot.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { prepareRun } from './prepare.js';
 import { authFailures, collectArtifacts, remoteOutcomes } from './run.js';
@@ -26,7 +26,7 @@ export async function runGatherCommand(options: GatherOptions, io: CliIo): Promi
     return 2;
   }
   const file = path.resolve(io.cwd, options.output);
-  await writeFileAtomic(file, `${JSON.stringify(toSnapshot(artifacts, now), null, 2)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(toSnapshot(artifacts, now, snapshotInputs(run.config)), null, 2)}\n`);
   io.stderr.write(`Snapshot written to ${file}${failures.length > 0 ? `, without ${failures.length} piece(s) of evidence that could not be read (replayed, their rules end in error)` : ''}\n`);
   // A snapshot with holes is not a clean gather: CI should see it.
   return failures.length > 0 ? 2 : 0;

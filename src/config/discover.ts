@@ -38,6 +38,8 @@ export function defaultConfig(): ResolvedConfig {
     source: {},
     webhook: { secretEnv: 'STRIPE_WEBHOOK_SECRET' },
     attestations: { file: '.identity-golive/attestations.json', expiresAfterDays: 180 },
+    expiryWarningDays: 14,
+    snapshot: { maxAgeDays: 7 },
     suppressions: [],
     filepath: null,
   };

@@ -20,6 +20,7 @@ const entrySchema = z.strictObject({
   // Dates stay strings: a malformed one counts as expired (status.ts) rather than breaking the run.
   at: z.string({ error: 'expected an ISO date-time such as 2026-11-22T12:00:00.000Z' }),
   expires: z.string({ error: 'expected a date such as 2027-05-01' }),
+  expiresGiven: z.boolean().optional(),
   note: z.string().optional(),
   evidence: z.string().optional(),
 });
@@ -127,11 +128,12 @@ const ORDER = new Map<string, number>(ATTESTABLE_IDS.map((id, index) => [id, ind
 export function serializeAttestations(entries: readonly Attestation[]): string {
   const sorted = [...entries].sort((a, b) => (ORDER.get(a.item) ?? 999) - (ORDER.get(b.item) ?? 999) || a.item.localeCompare(b.item));
   // Fixed key order keeps diffs of the committed file small and readable.
-  const attestations = sorted.map(({ item, by, at, expires, note, evidence }) => ({
+  const attestations = sorted.map(({ item, by, at, expires, expiresGiven, note, evidence }) => ({
     item,
     by,
     at,
     expires,
+    ...(expiresGiven ? { expiresGiven } : {}),
     ...(note === undefined ? {} : { note }),
     ...(evidence === undefined ? {} : { evidence }),
   }));
