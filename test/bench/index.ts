@@ -7,6 +7,7 @@ export interface BenchModule {
 const BENCHES: readonly { name: string; specifier: string }[] = [
   { name: 'check: wall time vs the longest request chain; --help vs node -e 0', specifier: './check.js' },
   { name: 'source scan vs ripgrep', specifier: './scan.js' },
+  { name: 'code rules vs the labelled corpus: agreement and false passes', specifier: './corpus.js' },
 ];
 
 for (const { name, specifier } of BENCHES) {
