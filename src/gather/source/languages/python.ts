@@ -34,7 +34,8 @@ export const python: LanguageSpec = {
     'webhook.tolerance-zero': [lastArgumentZero(VERIFY), new RegExp(String.raw`\b(?:${VERIFY})\s*${ARGS}\btolerance\s*=\s*0\b`)],
     'webhook.verify-error-swallowed': [
       // try: ... construct_event(...) ... / except ...: a block that neither returns nor raises.
-      /^([ \t]*)try:[ \t]*\r?\n(?:(?:\1[ \t]+[^\n]*|[ \t]*)\r?\n)*?\1[ \t]+[^\n]*\b(?:construct_event|verify_header)\b[^\n]*\r?\n(?:(?:\1[ \t]+[^\n]*|[ \t]*)\r?\n)*?(?:\1except\b[^\n]*:[ \t]*\r?\n(?:(?:\1[ \t]+[^\n]*|[ \t]*)\r?\n)+?)*?\1except\b[^\n]*:[ \t]*\r?\n(?:\1[ \t]+(?=\S)(?!(?:return|raise|abort|sys\.exit|exit)\b)[^\n]*\r?\n|[ \t]*\r?\n)+(?!\1[ \t]+\S)/m,
+      // A code line (indent then non-space) and a blank line are told apart, so no line matches two ways: no exponential backtracking.
+      /^([ \t]*)try:[ \t]*\r?\n(?:(?:\1[ \t]+\S[^\n]*|[ \t]*)\r?\n)*?\1[ \t]+[^\n]*\b(?:construct_event|verify_header)\b[^\n]*\r?\n(?:(?:\1[ \t]+\S[^\n]*|[ \t]*)\r?\n)*?(?:\1except\b[^\n]*:[ \t]*\r?\n(?:(?:\1[ \t]+\S[^\n]*|[ \t]*)\r?\n)+?)*?\1except\b[^\n]*:[ \t]*\r?\n(?:\1[ \t]+(?=\S)(?!(?:return|raise|abort|sys\.exit|exit)\b)[^\n]*\r?\n|[ \t]*\r?\n)+(?!\1[ \t]+\S)/m,
     ],
     'webhook.verify-parsed-body': [new RegExp(String.raw`\b(?:${VERIFY})\s*\(\s*(?:json\.dumps\s*\(|request\.(?:json\b|get_json\s*\())`)],
     'webhook.unverified-parse': [
