@@ -4,6 +4,7 @@ import { cosmiconfig } from 'cosmiconfig';
 import type { z } from 'zod';
 import { configSchema, type ResolvedConfig } from './schema.js';
 import { UserError } from '../util/user-error.js';
+import { suggest } from '../util/suggest.js';
 
 export const MODULE_NAME = 'identity-golive';
 
@@ -66,6 +67,28 @@ function formatPath(keyPath: readonly PropertyKey[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const known = keysAt(configSchema, issue.path);
+    const named = issue.keys.map((key) => {
+      const [close] = suggest(key, known, 1);
+      return `"${key}"${close ? ` (did you mean "${close}"?)` : ''}`;
+    });
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${named.join(', ')}`;
+  }
   return issue.message;
+}
+
+/** The keys the schema allows in the object at `keyPath`, for "did you mean" (wrappers unwrapped). */
+function keysAt(schema: z.core.$ZodType, keyPath: readonly PropertyKey[]): string[] {
+  let node: z.core.$ZodType | undefined = schema;
+  let rest = [...keyPath];
+  while (node) {
+    const def = node._zod.def as { type: string; innerType?: z.core.$ZodType; element?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType> };
+    if (def.innerType) node = def.innerType;
+    else if (def.type === 'array' && typeof rest[0] === 'number') [node, rest] = [def.element, rest.slice(1)];
+    else if (def.type === 'object' && def.shape && rest.length === 0) return Object.keys(def.shape);
+    else if (def.type === 'object' && def.shape && typeof rest[0] === 'string') [node, rest] = [def.shape[rest[0]], rest.slice(1)];
+    else return [];
+  }
+  return [];
 }
