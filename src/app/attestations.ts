@@ -114,7 +114,7 @@ export async function buildAttestation(project: AttestationProject, input: Attes
   const note = input.note?.trim();
   const evidence = input.evidence?.trim();
   // The file is committed: a key, webhook secret or session link in it would be published.
-  for (const [flag, value] of [['--note', note], ['--evidence', evidence]] as const) {
+  for (const [flag, value] of [['--note', note], ['--evidence', evidence], ['--by', input.by?.trim()]] as const) {
     if (value && maskSecrets(value) !== value) {
       throw new UserError(`${flag} looks like it contains a secret (${maskSecrets(value)}); the attestations file is committed.`, 'Describe the evidence, or link to where it is kept, without the secret itself.');
     }

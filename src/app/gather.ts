@@ -7,11 +7,13 @@ import { toSnapshot } from '../snapshot.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { prepareRun } from './prepare.js';
 import { authFailures, collectArtifacts } from './run.js';
+import { preloadStripe } from './overlap.js';
 
 export async function runGatherCommand(options: GatherOptions, io: CliIo): Promise<ExitCode> {
   const now = Date.now();
+  const sdkLoaded = preloadStripe(options, io);
   const run = await prepareRun(options, io);
-  const artifacts = await collectArtifacts(run, options, io, now);
+  const artifacts = await collectArtifacts(run, options, io, now, undefined, sdkLoaded);
   const rejected = authFailures(artifacts);
   if (rejected.length > 0) {
     for (const failure of rejected) io.stderr.write(`identity-golive: ${failure.message}\n  → ${failure.fix}\n`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import type { TargetOptions } from '../cli/commands/shared-options.js';
 import { selectedRuleIds } from '../cli/commands/shared-options.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfig } from '../config/discover.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
 import type { GatherContext } from '../gather/context.js';

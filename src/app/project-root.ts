@@ -2,7 +2,7 @@
 // (ESLint's and git's habit), so `check` run from `myapp/src` checks `myapp`.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SEARCH_PLACES } from '../config/load.js';
+import { SEARCH_PLACES } from '../config/discover.js';
 
 export type RootMarker = { kind: 'config'; file: string } | { kind: 'git' };
 

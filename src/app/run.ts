@@ -9,6 +9,7 @@ import { GATHERERS } from '../gather/index.js';
 import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
 import { showsProgress, withProgress } from './progress.js';
+import { remoteFirst } from './overlap.js';
 import { runDeadlineMs, step } from '../util/watchdog.js';
 
 export async function collectArtifacts(
@@ -17,6 +18,8 @@ export async function collectArtifacts(
   io: CliIo,
   now: number,
   gatherers: GathererMap = GATHERERS,
+  /** From preloadStripe, started before the config was read. */
+  sdkLoaded: Promise<void> = Promise.resolve(),
 ): Promise<Partial<Artifacts>> {
   // Relative to where the command was run, like every other path argument.
   const snapshot = options.snapshot ? await readSnapshot(path.resolve(io.cwd, options.snapshot)) : null;
@@ -25,7 +28,7 @@ export async function collectArtifacts(
     'gathering evidence',
     () =>
       withProgress(showsProgress(io), io, 'Gathering evidence', (progress) =>
-        gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), gatherers, (id) => !snapshot || !isSnapshotArtifact(id)),
+        gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), remoteFirst(gatherers, sdkLoaded), (id) => !snapshot || !isSnapshotArtifact(id)),
       ),
     {
       ms: deadline,

@@ -57,6 +57,8 @@ describe('identity-golive attest', () => {
     ['--list with an item', ['attest', '--list', 'pricing-confirmed'], '--list takes no item'],
     ['no item', ['attest', '--note', 'x'], 'needs an item id'],
     ['a secret in the note', ['attest', 'development-checklist-followed/keys-rotated', '--note', 'old key rk_live_51HxAbCdEfGhIjKl revoked'], '--note looks like it contains a secret (old key rk_live_…IjKl revoked)'],
+    ['a key with an underscore suffix in the note', ['attest', 'development-checklist-followed/keys-rotated', '--note', 'rolled sk_live_51HxAbCdEfGhIjKl_rotated'], '--note looks like it contains a secret'],
+    ['a secret in --by', ['attest', 'webhooks-tested-end-to-end', '--note', 'x', '--by', 'ci whsec_AbCdEfGhIjKlMnOp'], '--by looks like it contains a secret'],
     ['a session link as evidence', ['attest', 'webhooks-tested-end-to-end', '--note', 'x', '--evidence', 'https://verify.stripe.com/start/test_abc123'], '--evidence looks like it contains a secret'],
   ])('refuses %s with exit 2 and writes nothing', async (_name, args, message) => {
     const run = await runCli(args, { cwd: project });

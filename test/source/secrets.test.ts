@@ -1,8 +1,7 @@
 // Secret detection on real temp dirs: what the code scan passes over is still read for secrets,
 // what cannot be read is an error (never "clean"), and no cap can hide a key.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gathered } from '../../src/engine/gathered.js';

@@ -3,7 +3,7 @@
 // as read-merge-write, so concurrent writers keep each other's entries.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Attestation, AttestationSet } from './types.js';
 import { ATTESTABLE_IDS, currentItemId } from './items.js';
 import { parseDateTime } from './status.js';

@@ -301,10 +301,13 @@ class FileContext {
 }
 
 function snippetOf(lineText: string, column: number): string {
-  let snippet = lineText;
+  // Mask the whole line before cutting it: a secret at the cut must not leave its body behind.
+  const masked = maskSecrets(lineText);
+  let snippet = masked;
   if (snippet.length > SNIPPET_CHARS) {
-    const from = Math.max(0, Math.min(column - 1 - 40, snippet.length - SNIPPET_CHARS));
+    const shift = masked.length - lineText.length;
+    const from = Math.max(0, Math.min(column - 1 - 40 + Math.min(0, shift), snippet.length - SNIPPET_CHARS));
     snippet = `${from > 0 ? '…' : ''}${snippet.slice(from, from + SNIPPET_CHARS)}…`;
   }
-  return maskSecrets(snippet.trim());
+  return snippet.trim();
 }
