@@ -71,6 +71,8 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
   if (snapshot.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
     throw new UserError(`Snapshot ${file} has schema version ${String(snapshot.schemaVersion)}; this version reads ${SNAPSHOT_SCHEMA_VERSION}.`, 'Re-create it with this version of identity-golive.');
   }
+  const problem = snapshotProblem(snapshot.artifacts as Record<string, unknown>);
+  if (problem) throw new UserError(`Snapshot ${file} is damaged: ${problem}.`, 'Re-create it with `identity-golive gather -o <file>`; do not edit snapshots by hand.');
   return snapshot as Snapshot;
 }
 
@@ -153,4 +155,37 @@ function missingFromSnapshot(id: ArtifactId): unknown {
   if (id === 'Account' || id === 'WebhookEndpoints' || id === 'Events' || id === 'VerificationSessions') return { live: failure, test: failure };
   if (id === 'Pages') return { privacyPolicy: failure, faq: failure, deletion: failure };
   return failure;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a saved value must look like for rules to read it, per artifact (the facts' outer shape). */
+const VALUE_SHAPES: Record<SnapshotArtifactId, (value: unknown) => boolean> = {
+  Account: (value) => isObject(value) && typeof value.id === 'string' && isObject(value.branding),
+  WebhookEndpoints: (value) => Array.isArray(value) && value.every((endpoint) => isObject(endpoint) && Array.isArray(endpoint.enabledEvents)),
+  Events: (value) => isObject(value) && Array.isArray(value.events),
+  VerificationSessions: (value) => isObject(value) && Array.isArray(value.sessions),
+  Pages: (value) => isObject(value) && (typeof value.text === 'string' || value.text === null),
+};
+
+function gatheredProblem(result: unknown, shape: (value: unknown) => boolean): string | null {
+  if (!isObject(result)) return 'not an artifact';
+  if (result.ok === true) return shape(result.value) ? null : 'a value of the wrong shape';
+  if (result.ok === false && isObject(result.failure) && typeof result.failure.kind === 'string' && typeof result.failure.message === 'string') return null;
+  return 'neither a value nor a failure';
+}
+
+/** The first thing in a snapshot's artifacts that rules could not read (a hand edit, a truncation), or null. */
+export function snapshotProblem(artifacts: Record<string, unknown>): string | null {
+  for (const [id, saved] of Object.entries(artifacts)) {
+    if (!isSnapshotArtifact(id as ArtifactId)) return `unknown artifact "${id}"`;
+    const shape = VALUE_SHAPES[id as SnapshotArtifactId];
+    if (!isObject(saved)) return `${id} is not an object`;
+    const parts = id === 'Pages' ? Object.entries(saved) : [['live', saved.live] as const, ['test', saved.test] as const];
+    for (const [part, result] of parts) {
+      const problem = gatheredProblem(result, shape);
+      if (problem) return `${id}.${part} is ${problem}`;
+    }
+  }
+  return null;
 }

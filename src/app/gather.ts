@@ -1,5 +1,7 @@
 // `identity-golive gather -o file`: the artifacts the selected rules read, saved for replay.
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../util/user-error.js';
 import type { CliIo } from '../cli/io.js';
 import type { GatherOptions } from '../cli/commands/gather.js';
 import type { ExitCode } from '../cli/main.js';
@@ -11,6 +13,9 @@ import { preloadStripe } from './overlap.js';
 
 export async function runGatherCommand(options: GatherOptions, io: CliIo): Promise<ExitCode> {
   const now = Date.now();
+  // Found before any request: a directory cannot take a snapshot.
+  const output = path.resolve(io.cwd, options.output);
+  if (statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`-o ${options.output} is a directory.`, 'Name a file, e.g. -o golive-snapshot.json.');
   const sdkLoaded = preloadStripe(options, io);
   const run = await prepareRun(options, io);
   const artifacts = await collectArtifacts(run, options, io, now, undefined, sdkLoaded);
