@@ -52,7 +52,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, now = Date.now(
   const notices: Notice[] = [...run.notices, ...(probe?.notices ?? []), ...rejected.map((failure) => ({ level: 'warn' as const, message: failure.message, fix: failure.fix }))];
   const stale = snapshot ? snapshotAgeNotice(snapshot, now, run.config.snapshot.maxAgeDays) : null;
   if (stale) notices.push(stale);
-  notices.push(...expiringAttestations(artifacts, now, run.config.expiryWarningDays));
+  notices.push(...expiringAttestations(artifacts, now, run.config.expiryWarningDays), ...unknownAttestations(artifacts));
   const inlineOn = options.inlineSuppressions !== false;
   const directives = inlineSuppressions(artifacts);
   if (!inlineOn && directives.length > 0) {
@@ -77,6 +77,21 @@ export async function runCheck(options: CheckOptions, io: CliIo, now = Date.now(
       offline: Boolean(options.offline),
     },
   });
+}
+
+/** Entries no rule reads (a typo, or a newer version's id): kept in the file, but they confirm nothing, and the report says so. */
+function unknownAttestations(artifacts: Partial<Artifacts>): Notice[] {
+  const attestations = artifacts.Attestations;
+  if (!attestations?.ok) return [];
+  const unknown = attestations.value.entries.filter((entry) => !isAttestableItem(entry.item)).map((entry) => entry.item);
+  if (unknown.length === 0) return [];
+  return [
+    {
+      level: 'warn',
+      message: `${attestations.value.file} holds ${unknown.length} confirmation(s) no rule reads: ${unknown.join(', ')}; they confirm nothing.`,
+      fix: '`identity-golive attest --list` shows the ids that count; re-attest under the right one, or remove the entry.',
+    },
+  ];
 }
 
 /** Confirmations about to lapse: warnings with the date, while they still count. */
