@@ -1,9 +1,11 @@
 // `identity-golive gather -o file`: the artifacts the selected rules read, saved for replay.
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../util/user-error.js';
 import type { CliIo } from '../cli/io.js';
 import type { GatherOptions } from '../cli/commands/gather.js';
 import type { ExitCode } from '../cli/main.js';
-import { toSnapshot } from '../snapshot.js';
+import { snapshotInputs, toSnapshot } from '../snapshot.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { maskSecrets } from '../util/mask.js';
 import { demandOf } from '../engine/runner.js';
@@ -11,7 +13,7 @@ import { isStripeArtifact, type Mode } from '../engine/artifacts.js';
 import { KEY_ENV, type KeySet } from '../gather/stripe/keys.js';
 import type { Notice } from '../report/types.js';
 import { prepareRun, type PreparedRun } from './prepare.js';
-import { authFailures, collectArtifacts } from './run.js';
+import { authFailures, collectArtifacts, remoteOutcomes } from './run.js';
 import { preloadStripe } from './overlap.js';
 
 /**
@@ -36,6 +38,9 @@ export function singleModeWarning(run: Pick<PreparedRun, 'rules' | 'keys'>): Not
 
 export async function runGatherCommand(options: GatherOptions, io: CliIo): Promise<ExitCode> {
   const now = Date.now();
+  // Found before any request: a directory cannot take a snapshot.
+  const output = path.resolve(io.cwd, options.output);
+  if (statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`-o ${options.output} is a directory.`, 'Name a file, e.g. -o golive-snapshot.json.');
   const sdkLoaded = preloadStripe(options, io);
   const run = await prepareRun(options, io);
   // No --format report here: what the snapshot will lack is said on stderr, before the work.
@@ -49,8 +54,15 @@ export async function runGatherCommand(options: GatherOptions, io: CliIo): Promi
     for (const failure of rejected) io.stderr.write(`identity-golive: ${failure.message}\n  → ${failure.fix}\n`);
     return 2;
   }
+  const { read, failures } = remoteOutcomes(artifacts);
+  for (const failure of failures) io.stderr.write(`identity-golive: ${failure.message}\n  → ${failure.fix}\n`);
+  if (failures.length > 0 && read === 0) {
+    io.stderr.write('identity-golive: no evidence could be read; no snapshot written.\n');
+    return 2;
+  }
   const file = path.resolve(io.cwd, options.output);
-  await writeFileAtomic(file, `${JSON.stringify(toSnapshot(artifacts, now), null, 2)}\n`);
-  io.stderr.write(`Snapshot written to ${file}\n`);
-  return 0;
+  await writeFileAtomic(file, `${JSON.stringify(toSnapshot(artifacts, now, snapshotInputs(run.config)), null, 2)}\n`);
+  io.stderr.write(`Snapshot written to ${file}${failures.length > 0 ? `, without ${failures.length} piece(s) of evidence that could not be read (replayed, their rules end in error)` : ''}\n`);
+  // A snapshot with holes is not a clean gather: CI should see it.
+  return failures.length > 0 ? 2 : 0;
 }

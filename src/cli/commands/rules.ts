@@ -3,6 +3,13 @@ import type { CommandRegistrar } from '../main.js';
 
 export interface RulesOptions {
   format: 'pretty' | 'json';
+  /** One row per rule whatever the terminal width (the table needs about 160 columns). */
+  wide?: boolean;
+}
+
+export interface ExplainOptions {
+  /** The page's Markdown source as shipped, unrendered (for a pager or another renderer). */
+  markdown?: boolean;
 }
 
 export const registerRules: CommandRegistrar = (program: Command, io, setExit) => {
@@ -10,6 +17,7 @@ export const registerRules: CommandRegistrar = (program: Command, io, setExit) =
     .command('rules')
     .description('List every rule: its checklist item, default severity, the evidence it reads and the Stripe modes it needs.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .option('-w, --wide', 'one table row per rule, however wide (default: the table when it fits the terminal, else grouped by checklist item)')
     .action(async (options: RulesOptions) => {
       const { runRulesCommand } = await import('../../app/rules.js');
       setExit(runRulesCommand(options, io));
@@ -21,8 +29,9 @@ export const registerExplain: CommandRegistrar = (program: Command, io, setExit)
     .command('explain')
     .description("Show a rule's documentation: what it checks, why, how to fix it, and the evidence it reads.")
     .argument('<rule>', 'a rule id (see `identity-golive rules`)')
-    .action(async (ruleId: string) => {
+    .option('--markdown', 'print the Markdown source instead of rendering it for the terminal')
+    .action(async (ruleId: string, options: ExplainOptions) => {
       const { runExplainCommand } = await import('../../app/rules.js');
-      setExit(await runExplainCommand(ruleId, io));
+      setExit(await runExplainCommand(ruleId, io, options));
     });
 };
