@@ -6,7 +6,7 @@
 import { CHECKLIST } from '../engine/checklist.js';
 import type { GateClass } from '../engine/exit-code.js';
 import type { Reporter } from './index.js';
-import { gateRank, STATUS_LABEL, VERDICT } from './places.js';
+import { gateRank, STATUS_LABEL } from './places.js';
 import type { Report, ReportFinding, ReportKey, RuleResult } from './types.js';
 import { safeText } from './text.js';
 
@@ -42,7 +42,12 @@ const GATE_LABEL: Record<GateClass, string> = {
 };
 /** A rule's own status, in the report's words (capitalised for a badge). */
 const STATUS_BADGE: Record<RuleResult['status'], string> = { pass: 'Passed', fail: 'Failed', warn: 'Warning', manual: 'To confirm', skipped: 'Skipped', error: 'Could not check' };
-const VERDICT_CLASS: Record<Report['exitCode'], string> = { 0: 'ok', 1: 'blocking', 2: 'undecided' };
+/** The header's colour: green only for a whole-checklist pass with nothing skipped (the headline says why otherwise). */
+function verdictClass(report: Report): string {
+  if (report.exitCode === 1) return 'blocking';
+  if (report.exitCode === 2) return 'undecided';
+  return report.scope === 'checklist' && report.summary.skipped === 0 ? 'ok' : 'notice';
+}
 
 function where(finding: Pick<ReportFinding, 'location'>): string {
   const location = finding.location;
@@ -74,7 +79,10 @@ function runFacts(report: Report): string {
     ['Stripe keys', keys],
   ];
   if (target.offline) rows.push(['Network', 'offline: Stripe and page checks were skipped']);
-  if (target.snapshot) rows.push(['Evidence', `replayed from the snapshot <code>${escapeHtml(target.snapshot)}</code>`]);
+  if (target.snapshot) {
+    const gathered = target.snapshotGatheredAt ? `, gathered <time datetime="${escapeHtml(target.snapshotGatheredAt)}">${escapeHtml(humanDate(target.snapshotGatheredAt))}</time>` : '';
+    rows.push(['Evidence', `replayed from the snapshot <code>${escapeHtml(target.snapshot)}</code>${gathered}`]);
+  }
   if (target.apiBase) rows.push(['Stripe API', `<code>${escapeHtml(target.apiBase)}</code>`]);
   rows.push(['Project', `<code>${escapeHtml(target.cwd)}</code>${target.configFile ? `, config <code>${escapeHtml(target.configFile)}</code>` : ', no config file'}`]);
   const { gate } = report;
@@ -292,7 +300,8 @@ footer{margin-top:32px;color:var(--muted);font-size:13px}
 `;
 
 export const html: Reporter = (report: Report) => {
-  const verdict = VERDICT[report.exitCode];
+  // The engine's headline, scoped to what ran; a heading has no room for its full stop.
+  const verdict = report.headline.replace(/\.$/, '');
   const views = itemViews(report);
   return `<!doctype html>
 <html lang="en">
@@ -302,14 +311,14 @@ export const html: Reporter = (report: Report) => {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="${escapeHtml(`${report.tool.name} ${report.tool.version}`)}">
-<title>${escapeHtml(`${verdict}: Stripe Identity go-live report, ${humanDate(report.generatedAt)}`)}</title>
+<title>${escapeHtml(`${verdict.replace(/`/g, '')}: Stripe Identity go-live report, ${humanDate(report.generatedAt)}`)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<header class="verdict v-${VERDICT_CLASS[report.exitCode]}">
+<header class="verdict v-${verdictClass(report)}">
 <p class="eyebrow">Stripe Identity · Before going live</p>
-<h1>${escapeHtml(verdict)}</h1>
+<h1>${prose(verdict)}</h1>
 <p class="reason">${prose(report.gate.reason)}</p>
 ${runFacts(report)}
 ${counts(report)}

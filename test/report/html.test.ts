@@ -34,6 +34,7 @@ function withConfirmations(): Report {
     ruleId: 'development-checklist-followed',
     item: 'development-checklist',
     title: "Stripe's development checklist not confirmed",
+    neutralTitle: "Stripe's development checklist",
     severity: 'error',
     status: 'manual',
     docsUrl: 'https://docs.stripe.com/get-started/checklist/go-live',
@@ -107,6 +108,16 @@ describe('html report', () => {
     expect(text(elements(document).find((e) => e.tagName === 'h1')!)).toBe('Not ready to go live');
     const snapshot = parse(html(hostileReport(), options));
     expect(text(byClass(snapshot, 'facts')[0]!)).toContain('none in this run (the Stripe evidence comes from the snapshot)');
+  });
+
+  it("heads the page with the engine's headline: a selection that passes is no go-live verdict, and not green", () => {
+    const rules = [{ id: 'branding-set', item: 'branding' as const, result: outcome.pass() }];
+    const selection = parse(html(buildSample({ rules, context: { scope: 'selection' } }), options));
+    expect(text(elements(selection).find((e) => e.tagName === 'h1')!)).toBe('The selected rules pass; this is not a go-live verdict (run check for the whole checklist)');
+    expect(attr(elements(selection).find((e) => e.tagName === 'header')!, 'class')).toBe('verdict v-notice');
+    const whole = parse(html(buildSample({ rules, context: { scope: 'checklist' } }), options));
+    expect(text(elements(whole).find((e) => e.tagName === 'h1')!)).toBe('Ready to go live');
+    expect(attr(elements(whole).find((e) => e.tagName === 'header')!, 'class')).toBe('verdict v-ok');
   });
 
   it('lists the confirmations with who and when, once each', () => {
