@@ -25,7 +25,8 @@ const entrySchema = z.strictObject({
   evidence: z.string().optional(),
 });
 
-const fileSchema = z
+/** The file's schema as of `now` (the run's clock: "in the future" is relative to it). */
+const fileSchemaAt = (now: number) => z
   .object({
     about: z.string().optional(),
     version: z.literal(ATTESTATIONS_FILE_VERSION, { error: `expected version ${ATTESTATIONS_FILE_VERSION}` }),
@@ -36,7 +37,7 @@ const fileSchema = z
     file.attestations.forEach((entry, index) => {
       // A confirmation dated in the future (beyond clock skew) was not made by a person yet.
       const at = Date.parse(entry.at);
-      if (Number.isFinite(at) && at > Date.now() + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'at'], message: `${entry.at} is in the future` });
+      if (Number.isFinite(at) && at > now + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'at'], message: `${entry.at} is in the future` });
       const first = seen.get(entry.item);
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'item'], message: `"${entry.item}" is attested twice (entries ${first} and ${index}); keep one` });
       else seen.set(entry.item, index);
@@ -68,7 +69,7 @@ export function resolveAttestationsFile(cwd: string, configured: string): string
 }
 
 /** Parse the file's text; `display` is the path shown in errors. */
-export function parseAttestations(source: string, display: string): Attestation[] {
+export function parseAttestations(source: string, display: string, now = Date.now()): Attestation[] {
   // Editors on Windows may add a byte-order mark; it is not part of the JSON.
   const text = source.replace(/^\uFEFF/, '');
   let raw: unknown;
@@ -82,7 +83,7 @@ export function parseAttestations(source: string, display: string): Attestation[
       `Fix the file by hand (it was not changed), or restore it with \`git checkout -- ${display}\`.`,
     );
   }
-  const result = fileSchema.safeParse(raw);
+  const result = fileSchemaAt(now).safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => {
       const where = locateJsonPath(text, issue.path);
@@ -117,7 +118,7 @@ export function migrateItemIds(entries: readonly Attestation[]): Attestation[] {
 const recordedAt = (entry: Attestation): number => parseDateTime(entry.at) ?? Number.NEGATIVE_INFINITY;
 
 /** Read the file; a missing file is an empty set (nobody attested anything yet). */
-export async function readAttestations(file: string, display = file): Promise<AttestationSet> {
+export async function readAttestations(file: string, display = file, now = Date.now()): Promise<AttestationSet> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -126,7 +127,7 @@ export async function readAttestations(file: string, display = file): Promise<At
     if (code === 'ENOENT') return { file: display, entries: [] };
     throw new AttestationFileError('io', `Cannot read ${display}: ${code ?? String(error)}`, 'Check the file permissions, or the `attestations.file` path in your config.');
   }
-  return { file: display, entries: parseAttestations(text, display) };
+  return { file: display, entries: parseAttestations(text, display, now) };
 }
 
 const ORDER = new Map<string, number>(ATTESTABLE_IDS.map((id, index) => [id, index]));
@@ -151,9 +152,9 @@ export function serializeAttestations(entries: readonly Attestation[]): string {
  * entry), apply `change`, write atomically. Returns the entries now in the file; when `change`
  * returns its input unchanged, nothing is written.
  */
-export async function updateAttestations(file: string, display: string, change: (entries: Attestation[]) => Attestation[]): Promise<Attestation[]> {
+export async function updateAttestations(file: string, display: string, change: (entries: Attestation[]) => Attestation[], now = Date.now()): Promise<Attestation[]> {
   return withFileLock(`${file}.lock`, async () => {
-    const current = await readAttestations(file, display);
+    const current = await readAttestations(file, display, now);
     const next = change(current.entries);
     if (next === current.entries) return next;
     await writeFileAtomic(file, serializeAttestations(next));
