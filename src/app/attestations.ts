@@ -170,14 +170,14 @@ export interface Recorded {
 }
 
 export async function recordAttestation(project: AttestationProject, input: AttestInput, now: number): Promise<Recorded> {
-  const before = (await listAttestations(project, now)).find((existing) => existing.item === input.item);
+  const before = (await listAttestations(project)).find((existing) => existing.item === input.item);
   const entry = await buildAttestation(project, input, now, before);
   let replaced: Attestation | null = null;
   await updateAttestations(project.file, project.display, (entries) => {
     // What the file holds under the lock is what gets replaced.
     replaced = entries.find((existing) => existing.item === entry.item) ?? null;
     return upsert(entries, entry);
-  }, now);
+  });
   return { entry, replaced, keptExpiry: chooseExpiry(input, before, now, project.config.attestations.expiresAfterDays).kept };
 }
 
@@ -191,6 +191,6 @@ export async function revokeAttestation(project: AttestationProject, item: strin
   return found;
 }
 
-export async function listAttestations(project: AttestationProject, now = Date.now()): Promise<Attestation[]> {
-  return (await readAttestations(project.file, project.display, now)).entries;
+export async function listAttestations(project: AttestationProject): Promise<Attestation[]> {
+  return (await readAttestations(project.file, project.display)).entries;
 }

@@ -110,10 +110,8 @@ describe('re-attesting', () => {
     expect(again.entry.expires).toBe('2027-01-11');
     expect(again.entry).not.toHaveProperty('expiresGiven');
 
-    // Its own project: the clock never runs backwards past a confirmation already in the file.
-    const other = project({ attestations: { expiresAfterDays: 30 } });
-    await attest(other, 'use-case-supported', { note: 'ok', expires: '2026-12-05' }, NOW);
-    const later = await attest(other, 'use-case-supported', { note: 'ok again' }, Date.UTC(2026, 11, 20));
+    await attest(dir, 'use-case-supported', { note: 'ok', expires: '2026-12-05' }, NOW);
+    const later = await attest(dir, 'use-case-supported', { note: 'ok again' }, Date.UTC(2026, 11, 20));
     expect(later.entry.expires).toBe('2027-01-19');
   });
 

@@ -25,8 +25,7 @@ const entrySchema = z.strictObject({
   evidence: z.string().optional(),
 });
 
-/** The file's schema as of `now` (the run's clock: "in the future" is relative to it). */
-const fileSchemaAt = (now: number) => z
+const fileSchema = z
   .object({
     about: z.string().optional(),
     version: z.literal(ATTESTATIONS_FILE_VERSION, { error: `expected version ${ATTESTATIONS_FILE_VERSION}` }),
@@ -35,17 +34,11 @@ const fileSchemaAt = (now: number) => z
   .superRefine((file, ctx) => {
     const seen = new Map<string, number>();
     file.attestations.forEach((entry, index) => {
-      // A confirmation dated in the future (beyond clock skew) was not made by a person yet.
-      const at = Date.parse(entry.at);
-      if (Number.isFinite(at) && at > now + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'at'], message: `${entry.at} is in the future` });
       const first = seen.get(entry.item);
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'item'], message: `"${entry.item}" is attested twice (entries ${first} and ${index}); keep one` });
       else seen.set(entry.item, index);
     });
   });
-
-/** How far ahead a recorded time may be (another machine's clock) before it is refused. */
-const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 const ABOUT =
   'Go-live checklist items confirmed by a person, recorded by `identity-golive attest` and `identity-golive walkthrough`. Commit this file; CI reads it.';
@@ -69,7 +62,7 @@ export function resolveAttestationsFile(cwd: string, configured: string): string
 }
 
 /** Parse the file's text; `display` is the path shown in errors. */
-export function parseAttestations(source: string, display: string, now = Date.now()): Attestation[] {
+export function parseAttestations(source: string, display: string): Attestation[] {
   // Editors on Windows may add a byte-order mark; it is not part of the JSON.
   const text = source.replace(/^\uFEFF/, '');
   let raw: unknown;
@@ -83,7 +76,7 @@ export function parseAttestations(source: string, display: string, now = Date.no
       `Fix the file by hand (it was not changed), or restore it with \`git checkout -- ${display}\`.`,
     );
   }
-  const result = fileSchemaAt(now).safeParse(raw);
+  const result = fileSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => {
       const where = locateJsonPath(text, issue.path);
@@ -118,7 +111,7 @@ export function migrateItemIds(entries: readonly Attestation[]): Attestation[] {
 const recordedAt = (entry: Attestation): number => parseDateTime(entry.at) ?? Number.NEGATIVE_INFINITY;
 
 /** Read the file; a missing file is an empty set (nobody attested anything yet). */
-export async function readAttestations(file: string, display = file, now = Date.now()): Promise<AttestationSet> {
+export async function readAttestations(file: string, display = file): Promise<AttestationSet> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -127,7 +120,7 @@ export async function readAttestations(file: string, display = file, now = Date.
     if (code === 'ENOENT') return { file: display, entries: [] };
     throw new AttestationFileError('io', `Cannot read ${display}: ${code ?? String(error)}`, 'Check the file permissions, or the `attestations.file` path in your config.');
   }
-  return { file: display, entries: parseAttestations(text, display, now) };
+  return { file: display, entries: parseAttestations(text, display) };
 }
 
 const ORDER = new Map<string, number>(ATTESTABLE_IDS.map((id, index) => [id, index]));
@@ -152,9 +145,9 @@ export function serializeAttestations(entries: readonly Attestation[]): string {
  * entry), apply `change`, write atomically. Returns the entries now in the file; when `change`
  * returns its input unchanged, nothing is written.
  */
-export async function updateAttestations(file: string, display: string, change: (entries: Attestation[]) => Attestation[], now = Date.now()): Promise<Attestation[]> {
+export async function updateAttestations(file: string, display: string, change: (entries: Attestation[]) => Attestation[]): Promise<Attestation[]> {
   return withFileLock(`${file}.lock`, async () => {
-    const current = await readAttestations(file, display, now);
+    const current = await readAttestations(file, display);
     const next = change(current.entries);
     if (next === current.entries) return next;
     await writeFileAtomic(file, serializeAttestations(next));
