@@ -58,10 +58,26 @@ ruleTester(rule, [
     mentions: ['app.py:2'],
   },
   {
+    // The model judges paths inside the handler: the fallback sits where real code has it (issue #11 §1).
     name: 'node: JSON.parse fallback',
-    artifacts: { Source: await sourceOf(rule, { 'webhook.ts': `${nodeGood}\nif (!secret) { event = JSON.parse(req.body); }\n` }) },
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'webhook.ts': code`
+          app.post('/webhook', express.raw({ type: 'application/json' }), (req, res) => {
+            let event;
+            if (secret) {
+              event = stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'], secret);
+            } else {
+              event = JSON.parse(req.body);
+            }
+            switch (event.type) {}
+          });
+        `,
+      }),
+    },
     status: 'fail',
     messageIds: ['unverifiedFallback'],
+    mentions: ['webhook.ts:6', 'verification runs only when'],
   },
   {
     name: 'node: catch logs and carries on',
@@ -110,7 +126,8 @@ ruleTester(rule, [
   },
   {
     name: 'commented-out verification is not evidence',
-    artifacts: { Source: await sourceOf(rule, { 'hook.js': "// event = stripe.webhooks.constructEvent(req.body, sig, secret);\nconst event = req.body;\nswitch (event.type) {}\n" }) },
+    // A handler is judged when it is Stripe's (issue #11 §4): here it dispatches on an Identity event type.
+    artifacts: { Source: await sourceOf(rule, { 'hook.js': "// event = stripe.webhooks.constructEvent(req.body, sig, secret);\nconst event = req.body;\nswitch (event.type) { case 'identity.verification_session.verified': break; }\n" }) },
     status: 'fail',
     messageIds: ['noVerification', 'unverifiedFallback'],
   },

@@ -1,5 +1,6 @@
 // The Source artifact: what one pass over the integration's code found.
 // Issue #3 owns the scanner; this is the contract rules read.
+import type { IntegrationModel } from './model/types.js';
 
 export const LANGUAGES = ['node', 'python', 'ruby', 'php', 'go', 'java', 'dotnet'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -48,4 +49,6 @@ export interface SourceIndex {
   suppressions: InlineSuppression[];
   /** Hits dropped by the per-file and total caps that keep memory bounded (0 when none). */
   hitsDropped?: number;
+  /** What the syntax trees say (issue #11); present when a selected rule reads it. */
+  model?: IntegrationModel;
 }

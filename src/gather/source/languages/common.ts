@@ -46,11 +46,6 @@ export const COMMON: IdiomTable = {
   ],
   'sink.email': [re(`${MAIL_CALL}${ARGS}${SENSITIVE}`), re(`\\b\\w*Mailer\\b[^\\n;]*?${SENSITIVE}`)],
   'sink.cache': [re(`${CACHE_CALL}${ARGS}${SENSITIVE}`)],
-  'webhook.secret-guard': [
-    /\b(?:if|unless|elsif|elif)\s*\(?\s*!?\s*(?:\$|@)?[\w.>-]*(?:secret|Secret|SECRET)\w*\s*(?:\)|!==?|===?|:|&&|\|\||\{|\bis\b|\bthen\b|$)/m,
-    /\b(?:string\.)?IsNullOrEmpty\s*\(\s*\w*(?:secret|Secret)\w*\s*\)/,
-  ],
-  'webhook.verify-without-signature': [/\b(?:constructEventWithoutVerification|construct_event_without_verification|ConstructEventWithoutVerification)\b/],
   'event.dispatch': [
     /(?:[eE]vent|\bevt|EVENT)\w*(?:\??\.|->)(?:type|Type|getType\(\))(?!\w)/,
     /(?:[eE]vent|\bevt)\w*\[\s*(?::type|['"]type['"])\s*\]/,
@@ -66,14 +61,3 @@ export const COMMON: IdiomTable = {
   'secret.live': [/\b((?:sk|rk)_live_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9]{8,}|whsec_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9+/=]{8,})/],
   'secret.test': [/\b((?:sk|rk)_test_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9]{8,})/],
 };
-
-/** Catch-and-continue for brace languages: the first `catch` block after the call that neither returns nor throws. */
-export function braceCatchWithoutExit(call: string, exits: string): RegExp {
-  // The block may hold one level of nested braces (an object literal, `${...}`); exits are looked for inside too.
-  return re(String.raw`\b(?:${call})\s*\([\s\S]{0,600}?\}\s*catch\b\s*(?:\([^)]*\))?\s*(?:when\s*\([^)]*\)\s*)?\{(?:(?!${exits})[^{}]|\{(?:(?!${exits})[^{}])*\})*\}`);
-}
-
-/** A call whose last argument is the literal 0 (a tolerance of zero). */
-export function lastArgumentZero(call: string): RegExp {
-  return re(String.raw`\b(?:${call})\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*,\s*0[lL]?\s*\)`);
-}

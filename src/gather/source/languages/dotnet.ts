@@ -2,7 +2,6 @@
 // `client.V1.Identity.VerificationSessions.Create(options)`. Names from stripe/stripe-dotnet
 // Services/Identity/VerificationSessions/VerificationSessionService.cs and Services/Events/EventUtility.cs.
 import type { LanguageSpec } from './spec.js';
-import { braceCatchWithoutExit } from './common.js';
 
 const USER_KEY = String.raw`(?:user_?id|userId|UserId|user|uid|account_?id|customer_?id|member_?id)`;
 const SERVICE = /\bVerificationSessionService\b/;
@@ -26,12 +25,6 @@ export const dotnet: LanguageSpec = {
     'session.idempotency-key': [/\bIdempotencyKey\s*=(?!=)/],
     'client.construct': [/\bStripeConfiguration\.ApiKey\s*=/, /\bnew\s+StripeClient\s*\(/],
     'webhook.verify': [/\bEventUtility\.ConstructEvent\s*\(/, /\bEventUtility\.ValidateSignature\s*\(/, /\.ConstructEvent\s*\(/],
-    'webhook.tolerance-zero': [
-      /\bConstructEvent\s*\((?:[^()]|\([^()]*\))*?\btolerance\s*:\s*0[lL]?\b/,
-      /\bConstructEvent\s*\((?:[^(),]|\([^()]*\))*,(?:[^(),]|\([^()]*\))*,(?:[^(),]|\([^()]*\))*,\s*0[lL]?\s*[,)]/,
-    ],
-    'webhook.verify-error-swallowed': [braceCatchWithoutExit('ConstructEvent|ValidateSignature', String.raw`\b(?:return|throw)\b`)],
-    'webhook.unverified-parse': [/\bEventUtility\.ParseEvent\s*\(/, /\bJsonConvert\.DeserializeObject<(?:Stripe\.)?Event>\s*\(/, /\bJsonSerializer\.Deserialize<(?:Stripe\.)?Event>\s*\(/],
     'event.constant': [/\b(?:EventTypes|Events)\.IdentityVerificationSession([A-Z]\w*)\b/],
     'manifest.sdk': [
       /<PackageReference\s+Include\s*=\s*"Stripe\.net"(?:\s+Version\s*=\s*"([^"]*)")?/i,
