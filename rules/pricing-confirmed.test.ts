@@ -28,5 +28,6 @@ ruleTester(rule, [
   { name: 'truncated window says "at least"', artifacts: { ...window(mixed, true), Attestations: confirmed }, status: 'pass', mentions: ['object cap'] },
   { name: 'not confirmed: the count does not make it pass', artifacts: { ...window(mixed), Attestations: attested() }, status: 'manual', messageIds: ['notAttested', 'billableSessions'] },
   { name: 'no test key: the confirmation alone', artifacts: { VerificationSessions: modes({}), Attestations: confirmed }, status: 'pass', messageIds: ['attested'] },
-  { name: 'sessions unreadable: the confirmation alone', artifacts: { VerificationSessions: modes({ test: failure('permission') }), Attestations: confirmed }, status: 'pass', messageIds: ['attested'] },
+  // A test key was given, so the sessions were asked for: a 403 is an error, never "confirmed" (issue #9).
+  { name: 'sessions asked for but unreadable: error, not the confirmation alone', artifacts: { VerificationSessions: modes({ test: failure('permission') }), Attestations: confirmed }, status: 'error' },
 ]);

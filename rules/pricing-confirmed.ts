@@ -5,6 +5,7 @@ import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
 import type { SessionFacts } from '../src/engine/artifacts.js';
 import { ATTESTATION_MESSAGES, attestationFindings } from './support/attested.js';
+import { askedFor } from './support/stripe.js';
 
 /**
  * Billing counts VerificationReports that end `verified` or `unverified`. A session carries only
@@ -54,8 +55,8 @@ export default defineRule({
   check({ Attestations, VerificationSessions }, ctx) {
     const findings: Finding<keyof typeof messages>[] = attestationFindings(use(Attestations), ['pricing'], ctx.now);
     // The count is a note, not evidence: without a test key the rule still rests on the attestation.
-    const window = VerificationSessions.test;
-    if (window.ok) {
+    const window = askedFor(VerificationSessions.test);
+    if (window) {
       const sessions = window.value.sessions;
       const verified = sessions.filter((session) => session.status === 'verified').length;
       const billable = sessions.filter(isBillable).length;

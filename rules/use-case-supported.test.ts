@@ -18,4 +18,5 @@ ruleTester(rule, [
   { name: 'no key at all: skipped', artifacts: { Account: modes({}), Attestations: confirmed }, status: 'skipped' },
   { name: 'live key lacks permission, no test key: error', artifacts: { Account: modes({ live: failure('permission') }), Attestations: confirmed }, status: 'error' },
   { name: 'no live key, test key rate limited: error', artifacts: { Account: modes({ test: failure('rate_limit') }), Attestations: confirmed }, status: 'error', mentions: ['rate_limit'] },
+  { name: 'live key lacks permission, test key reads the account: still an error (the live evidence was asked for)', artifacts: { Account: modes({ live: failure('permission'), test: account({ country: 'US', mode: 'test' }) }), Attestations: confirmed }, status: 'error' },
 ]);

@@ -60,6 +60,8 @@ export default defineRule({
 /** The account as the live key sees it, else the test key (one account, one country). */
 function accountOf(perMode: PerMode<AccountFacts>): AccountFacts {
   if (perMode.live.ok) return perMode.live.value;
+  // A live key that was given but could not read the account is an error, not a reason to fall back.
+  if (!isSkipFailure(perMode.live.failure)) return use(perMode.live);
   if (perMode.test.ok) return perMode.test.value;
   // Neither mode: report the live failure unless it is only a missing key and test says more.
   const live = perMode.live.failure;

@@ -3,6 +3,7 @@
 // and says in a finding why the rest was not used.
 import type { Mode, PerMode } from '../../src/engine/artifacts.js';
 import { MODES } from '../../src/engine/artifacts.js';
+import { isSkipFailure, use, type Gathered } from '../../src/engine/gathered.js';
 import type { Finding } from '../../src/engine/rule.js';
 
 export interface ModeValue<T> {
@@ -16,15 +17,29 @@ export interface ApiEvidence<T> {
   readonly missing: readonly string[];
 }
 
+/**
+ * The modes whose evidence was read, and why the others were not. Evidence the user asked for (a
+ * key was given for that mode) that could not be read is not "absent": the rule stops in `error`.
+ */
 export function apiEvidence<T>(artifact: PerMode<T>, modes: readonly Mode[] = MODES): ApiEvidence<T> {
   const available: ModeValue<T>[] = [];
   const missing: string[] = [];
   for (const mode of modes) {
-    const result = artifact[mode];
-    if (result.ok) available.push({ mode, value: result.value });
-    else missing.push(`${mode}: ${result.failure.message}`);
+    const value = askedFor(artifact[mode]);
+    if (value !== null) available.push({ mode, value: value.value });
+    else if (!artifact[mode].ok) missing.push(`${mode}: ${artifact[mode].failure.message}`);
   }
   return { available, missing };
+}
+
+/**
+ * A mode's evidence when it was read, null when it was never asked for (no key, --offline, not
+ * demanded); a failure to read evidence that was asked for throws, so the rule ends in `error`.
+ */
+export function askedFor<T>(result: Gathered<T>): { value: T } | null {
+  if (result.ok) return { value: result.value };
+  if (isSkipFailure(result.failure)) return null;
+  return { value: use(result) };
 }
 
 /**

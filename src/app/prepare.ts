@@ -14,8 +14,12 @@ import { parseApiBase } from '../gather/stripe/api-base.js';
 import type { Notice, ReportKey } from '../report/types.js';
 import { RULES, RULES_BY_ID } from '../../rules/index.js';
 import { UserError } from '../util/user-error.js';
+import { step } from '../util/watchdog.js';
 import { isStripeArtifact } from '../engine/artifacts.js';
 import type { ProbeRequest } from '../gather/probe/types.js';
+
+/** A config file is read in milliseconds; one that takes this long is stuck. */
+const CONFIG_DEADLINE_MS = 30_000;
 
 export interface PreparedRun {
   cwd: string;
@@ -80,7 +84,11 @@ export async function prepareRun(
   { needsKeys = true, includeProbe = false, registry = RULES as readonly AnyRule[] | undefined } = {},
 ): Promise<PreparedRun> {
   const cwd = resolveCwd(io, options.cwd);
-  const config = await loadConfig({ cwd, configPath: options.config });
+  const config = await step('loading the config', () => loadConfig({ cwd, configPath: options.config }), {
+    ms: CONFIG_DEADLINE_MS,
+    message: `The config did not finish loading within ${CONFIG_DEADLINE_MS / 1000} s${options.config ? ` (${options.config})` : ''}.`,
+    hint: 'A JS config must export an object, or a promise that settles; check what it awaits.',
+  });
   const ids = selectedRuleIds(options);
   const { rules, severities } = selectRules(ids, config, { includeProbe, registry: registry ?? RULES });
   const keys = needsKeys ? keysFromEnv(io.env) : {};

@@ -9,6 +9,7 @@ import { GATHERERS } from '../gather/index.js';
 import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
 import { showsProgress, withProgress } from './progress.js';
+import { runDeadlineMs, step } from '../util/watchdog.js';
 
 export async function collectArtifacts(
   run: PreparedRun,
@@ -19,8 +20,18 @@ export async function collectArtifacts(
 ): Promise<Partial<Artifacts>> {
   // Relative to where the command was run, like every other path argument.
   const snapshot = options.snapshot ? await readSnapshot(path.resolve(io.cwd, options.snapshot)) : null;
-  const gatheredHere = await withProgress(showsProgress(io), io, 'Gathering evidence', (progress) =>
-    gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), gatherers, (id) => !snapshot || !isSnapshotArtifact(id)),
+  const deadline = runDeadlineMs(io.env);
+  const gatheredHere = await step(
+    'gathering evidence',
+    () =>
+      withProgress(showsProgress(io), io, 'Gathering evidence', (progress) =>
+        gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), gatherers, (id) => !snapshot || !isSnapshotArtifact(id)),
+      ),
+    {
+      ms: deadline,
+      message: `Gathering evidence did not finish within ${Math.round(deadline / 1000)} s.`,
+      hint: 'Re-run with --debug to see which source is slow; IDENTITY_GOLIVE_DEADLINE (seconds) sets the limit.',
+    },
   );
   if (!snapshot) return gatheredHere;
   // Replay: remote evidence from the snapshot, the repository's own (code, config, attestations) fresh.

@@ -33,6 +33,7 @@ Environment:
   STRIPE_TEST_API_KEY   a test-mode key, to check both modes in one run
   STRIPE_API_BASE       Stripe API base URL (a local double or stripe-mock)
   STRIPE_WEBHOOK_SECRET the endpoint's signing secret (whsec_…), for probe and check --probe
+  IDENTITY_GOLIVE_DEADLINE  seconds a run may spend gathering evidence (default 600); past it, exit 2
   NO_COLOR, FORCE_COLOR colour control; CI=true disables colour, spinners and prompts
 
 Docs: https://docs.stripe.com/identity/before-going-live`;

@@ -40,6 +40,13 @@ const PERSISTENT: readonly [FaultKind, FailureKind, { latencyMs?: number; timeou
   ['malformed_json', 'bad_response', {}],
   ['reset', 'network', {}],
   ['latency', 'timeout', { latencyMs: 5000, timeoutMs: 1000 }],
+  ['forbidden', 'permission', {}],
+  // The deadline covers the whole exchange: a drip of headers or body is a timeout, not hours.
+  ['hang', 'timeout', { timeoutMs: 1000 }],
+  ['drip_headers', 'timeout', { timeoutMs: 1000 }],
+  ['drip_body', 'timeout', { timeoutMs: 1000 }],
+  ['switching_protocols', 'bad_response', { timeoutMs: 1000 }],
+  ['endless_body', 'bad_response', {}],
 ];
 
 describe('persistent faults, per route', () => {

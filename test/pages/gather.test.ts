@@ -28,7 +28,8 @@ describe.skipIf(!haveOpenssl)('pages over HTTP(S) on loopback (needs openssl for
 
   const context = (raw: UserConfig, overrides: Partial<GatherContext> = {}): GatherContext => ({
     cwd: '/nonexistent-project',
-    config: validateConfig({ pages: { timeoutMs: 1500 }, ...raw }, null),
+    // Generous: six TLS handshakes on a loaded 2-core machine; the slow-page test sets its own short limit.
+    config: validateConfig({ pages: { timeoutMs: 10_000 }, ...raw }, null),
     keys: {},
     apiBase: null,
     offline: false,

@@ -17,7 +17,13 @@ export type FaultKind =
   | 'rate_limit_should_retry' // 429 with Stripe-Should-Retry: true (the SDK retries it)
   | 'server_error' // 500
   | 'malformed_json' // 200 with a truncated body
-  | 'reset'; // the connection is destroyed before any answer
+  | 'reset' // the connection is destroyed before any answer
+  | 'forbidden' // 403: the key lacks the route's permission
+  | 'hang' // never answers, never closes
+  | 'drip_headers' // the status line and headers, one byte every 100 ms, forever
+  | 'drip_body' // 200 and headers at once, then the body one byte every 100 ms, forever
+  | 'endless_body' // 200, then an endless JSON-looking body as fast as the client reads
+  | 'switching_protocols'; // 101 Switching Protocols, then silence
 
 export interface Fault {
   route: RouteId | '*';
@@ -119,6 +125,32 @@ export async function startStripeDouble(options: StripeDoubleOptions): Promise<S
       timers.add(timer);
     });
 
+  /** Writes `text` one byte every 100 ms until the peer goes away. */
+  const drip = (socket: Socket, text: string): void => {
+    let at = 0;
+    const timer = setInterval(() => {
+      if (socket.destroyed || at >= text.length) {
+        clearInterval(timer);
+        timers.delete(timer);
+        return;
+      }
+      socket.write(text[at++]!);
+    }, 100);
+    timers.add(timer);
+  };
+  /** Writes filler for as long as the client reads, honouring backpressure. */
+  const endless = (res: ServerResponse): void => {
+    const chunk = Buffer.from(`{"id": "${'x'.repeat(65_000)}"},`);
+    res.write('{"object": "list", "data": [');
+    const pump = (): void => {
+      while (!res.destroyed && res.write(chunk)) {
+        /* keep writing until the socket's buffer is full */
+      }
+      if (!res.destroyed) res.once('drain', pump);
+    };
+    pump();
+  };
+
   const server = createServer((req, res) => {
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -189,6 +221,28 @@ export async function startStripeDouble(options: StripeDoubleOptions): Promise<S
         case 'reset':
           entry.status = -1;
           req.socket.destroy();
+          return;
+        case 'forbidden':
+          return reply(403, { error: { type: 'invalid_request_error', message: `The provided key '${maskKey(key)}' does not have the required permissions for this endpoint.` } });
+        case 'hang':
+          entry.status = -1;
+          return;
+        case 'drip_headers':
+          entry.status = -1;
+          return drip(req.socket, 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: ' + 'a'.repeat(1_000_000));
+        case 'drip_body':
+          entry.status = 200;
+          // A declared length makes the raw bytes a valid (endlessly slow) body.
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000000', 'Request-Id': `req_double_${requestCount}` });
+          res.flushHeaders();
+          return drip(req.socket, '{"object": "list", "data": [' + ' '.repeat(999_972));
+        case 'endless_body':
+          entry.status = 200;
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Request-Id': `req_double_${requestCount}` });
+          return endless(res);
+        case 'switching_protocols':
+          entry.status = 101;
+          req.socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
           return;
       }
     }

@@ -8,6 +8,7 @@ import { VERSION } from '../../version.js';
 import type { ApiKey } from './keys.js';
 import { RateLimiter } from './limiter.js';
 import { StripeAccessError, failureFor, isRateLimit, type SdkError } from './errors.js';
+import { createGuardedHttpClient } from './http-client.js';
 import type { StripeResourceId } from './resources.js';
 
 export type StripeClient = StripeSdk;
@@ -44,6 +45,7 @@ async function createAccess(ctx: GatherContext, key: ApiKey): Promise<StripeAcce
     maxNetworkRetries: 2,
     timeout: timeoutMs,
     telemetry: false,
+    httpClient: createGuardedHttpClient(Stripe),
     appInfo: { name: 'identity-golive', version: VERSION },
     ...(base && {
       host: base.hostname.replace(/^\[|\]$/g, ''),

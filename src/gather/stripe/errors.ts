@@ -3,6 +3,7 @@
 import type { GatherFailure } from '../../engine/gathered.js';
 import type { ApiKey } from './keys.js';
 import { STRIPE_RESOURCES, type StripeResourceId } from './resources.js';
+import { MAX_RESPONSE_BYTES, TRANSPORT_CODES } from './http-client.js';
 
 /** Thrown inside the access layer and turned into a failed artifact at the mode boundary. */
 export class StripeAccessError extends Error {
@@ -89,6 +90,27 @@ export function failureFor(error: SdkError, context: FailureContext): GatherFail
         kind: 'timeout',
         message: `Stripe did not answer a request for ${label} within ${context.timeoutMs} ms (${context.host}, retried).`,
         fix: 'Retry, or raise stripe.timeoutMs in the config; check https://status.stripe.com.',
+      };
+    }
+    if (code === TRANSPORT_CODES.tooLarge) {
+      return {
+        kind: 'bad_response',
+        message: `The API at ${context.host} answered a request for ${label} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; the response was cut off unread.`,
+        fix: 'Check the --api-base / STRIPE_API_BASE you use: Stripe never sends list pages that large.',
+      };
+    }
+    if (code === TRANSPORT_CODES.upgrade) {
+      return {
+        kind: 'bad_response',
+        message: `The API at ${context.host} answered a request for ${label} with HTTP 101 Switching Protocols instead of JSON.`,
+        fix: 'Check the --api-base / STRIPE_API_BASE you use: it is not a Stripe API.',
+      };
+    }
+    if (code === TRANSPORT_CODES.closed) {
+      return {
+        kind: 'network',
+        message: `The API at ${context.host} closed the connection for ${label} before answering (retried).`,
+        fix: 'Check your network, proxy and firewall, or --api-base / STRIPE_API_BASE.',
       };
     }
     if (code === undefined || NETWORK_CODES.has(code) || /^E[A-Z]+$/.test(code)) {
