@@ -14,6 +14,7 @@ export default defineRule({
     title: 'Users who cannot verify are offered another path',
     failureTitle: 'No alternative path for users who cannot verify',
     docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
+    sourceModel: true,
     requiredArtifacts: ['Source'],
     defaultSeverity: 'error',
     patterns: [
@@ -32,7 +33,8 @@ export default defineRule({
   check({ Source }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'fallback-offered');
-    if (evidence.prod('create').length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
     const hits = evidence.prod('code');
     if (hits.length === 0) return outcome.of('warn', { messageId: 'noFallback', data: { codes: FALLBACK_CODES.join(', ') } });
     const codes = [...new Set(hits.map((hit) => eventSuffix(hit.capture)))];

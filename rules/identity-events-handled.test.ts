@@ -90,7 +90,9 @@ ruleTester(rule, [
     status: 'fail',
     messageIds: ['missingRequired', 'missingRequired', 'lastErrorUnread', 'missingRecommended', 'missingRecommended'],
   },
-  { name: 'handled only in tests', artifacts: { Source: await sourceOf(rule, { '__tests__/webhook.js': allFour }) }, status: 'fail', messageIds: ['noDispatch'] },
-  { name: 'no handler at all', artifacts: { Source: await sourceOf(rule, { 'index.js': 'console.log(1)' }) }, status: 'fail', messageIds: ['noDispatch'] },
+  { name: 'handled only in tests', artifacts: { Source: await sourceOf(rule, { '__tests__/webhook.js': allFour, 'server/create.js': "await stripe.identity.verificationSessions.create({ type: 'document' });\n" }) }, status: 'fail', messageIds: ['noDispatch'] },
+  { name: 'sessions created, no handler at all', artifacts: { Source: await sourceOf(rule, { 'server/create.js': "await stripe.identity.verificationSessions.create({ type: 'document' });\n" }) }, status: 'fail', messageIds: ['noDispatch'] },
+  // No integration is not a verdict (issue #11): the code rules end in error, saying what was scanned.
+  { name: 'no integration at all', artifacts: { Source: await sourceOf(rule, { 'index.js': 'console.log(1)' }) }, status: 'error', messageIds: ['noIntegration'] },
   { name: 'scan unavailable', artifacts: { Source: failure('io') }, status: 'error' },
 ]);

@@ -4,9 +4,11 @@
 // which `*` endpoints do not receive).
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence, EVENT_PATTERNS, eventHandling, where } from './support/source.js';
+import { at, Evidence, EVENT_PATTERNS, eventHandling, where, NO_INTEGRATION_MESSAGE, noIntegration } from './support/source.js';
 
-type Id = 'implemented' | 'noRedact' | 'redactOnlyInTests' | 'redactedUnhandled';
+type Id =
+  | 'noIntegration'
+  | 'implemented' | 'noRedact' | 'redactOnlyInTests' | 'redactedUnhandled';
 
 export default defineRule({
   meta: {
@@ -15,10 +17,12 @@ export default defineRule({
     title: 'Verification data can be deleted: sessions are redacted and redaction is tracked',
     failureTitle: 'The integration cannot delete verification data',
     docsUrl: 'https://docs.stripe.com/identity/before-going-live#data-deletion',
+    sourceModel: true,
     requiredArtifacts: ['Source'],
     defaultSeverity: 'error',
-    patterns: [{ id: 'redact', idiom: 'session.redact' }, ...EVENT_PATTERNS],
+    patterns: [{ id: 'create', idiom: 'session.create' }, { id: 'redact', idiom: 'session.redact' }, ...EVENT_PATTERNS],
     messages: {
+      noIntegration: NO_INTEGRATION_MESSAGE,
       implemented: 'Sessions are redacted ({{redact}}) and identity.verification_session.redacted is handled ({{event}}).',
       noRedact: {
         text: 'No code redacts a VerificationSession ({{files}} files scanned).',
@@ -37,6 +41,8 @@ export default defineRule({
   check({ Source }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'redaction-implemented');
+    const missing = noIntegration('noIntegration', index, evidence, [...evidence.prod('redact'), ...evidence.prod('evt-dispatch'), ...evidence.prod('evt-name')]);
+    if (missing) return missing;
     const redact = evidence.prod('redact');
     const findings: Finding<Id>[] = [];
     if (redact.length === 0) {

@@ -22,6 +22,7 @@ export default defineRule({
     title: 'Verification data, client secrets and session links stay out of storage and logs',
     failureTitle: 'Sensitive verification data is stored or logged',
     docsUrl: 'https://docs.stripe.com/identity/access-verification-results',
+    sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],
     modes: ['live', 'test'],
     defaultSeverity: 'error',
@@ -64,7 +65,8 @@ export default defineRule({
   check({ Source, VerificationSessions }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'sensitive-data-minimised');
-    if (evidence.prod('create').length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
 
     const findings: Finding<Id>[] = [];
     for (const [pattern, messageId] of SINKS) {

@@ -17,6 +17,7 @@ export default defineRule({
     title: 'Users returning to a verification get a fresh link',
     failureTitle: 'Verification links are kept or reused after they expire',
     docsUrl: 'https://docs.stripe.com/identity/verification-sessions',
+    sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],
     modes: ['live', 'test'],
     defaultSeverity: 'error',
@@ -60,7 +61,8 @@ export default defineRule({
   check({ Source, VerificationSessions }, ctx) {
     const index = use(Source);
     const evidence = new Evidence(index, 'session-link-refreshed');
-    if (evidence.prod('create').length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
 
     const findings: Finding<Id>[] = [];
     for (const [pattern, messageId] of [['store', 'linkStored'], ['email', 'linkEmailed'], ['cache', 'linkCached']] as const) {

@@ -4,7 +4,7 @@
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
 import type { SessionFacts } from '../src/engine/artifacts.js';
-import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, snippet, where } from './support/source.js';
+import { at, Evidence, creations, NO_INTEGRATION_MESSAGE, noIntegration, snippet, where } from './support/source.js';
 import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
 type Id = 'referenced' | 'noIntegration' | 'noReference' | 'placeholderReference' | 'clientSide' | 'apiReferenced' | 'apiUnreferenced' | 'apiUnavailable';
@@ -25,6 +25,7 @@ export default defineRule({
     title: 'Every verification session is tied to the signed-in user',
     failureTitle: 'Verification sessions are created without a user reference',
     docsUrl: 'https://docs.stripe.com/identity/verify-identity-documents',
+    sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],
     modes: ['live', 'test'],
     defaultSeverity: 'error',
@@ -62,8 +63,9 @@ export default defineRule({
   check({ Source, VerificationSessions }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'user-authenticated');
-    const creates = evidence.prod('create');
-    if (creates.length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
+    const creates = creations(evidence);
 
     const findings: Finding<Id>[] = [];
     const clientSideFiles = evidence.files('client-side');

@@ -2,9 +2,11 @@
 // Judges the IntegrationModel's webhook handlers (syntax trees, issue #11): paths, order, branches.
 import { defineRule, outcome, type Finding, type Location } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
+import { Evidence, NO_INTEGRATION_MESSAGE, noIntegration } from './support/source.js';
 import type { Cited, ManualVerification, SdkVerification, WebhookHandler } from '../src/gather/source/model/types.js';
 
 type Id =
+  | 'noIntegration'
   | 'verified'
   | 'noModel'
   | 'unparsed'
@@ -36,7 +38,9 @@ export default defineRule({
     requiredArtifacts: ['Source'],
     defaultSeverity: 'error',
     sourceModel: true,
+    patterns: [{ id: 'create', idiom: 'session.create' }],
     messages: {
+      noIntegration: NO_INTEGRATION_MESSAGE,
       verified: 'Stripe signatures are verified at {{where}}.',
       noModel: {
         text: 'The source scan ran without the syntax-tree model, so webhook handlers could not be judged.',
@@ -108,6 +112,8 @@ export default defineRule({
     const index = use(Source);
     const model = index.model;
     if (!model) return outcome.of('error', { messageId: 'noModel' as Id });
+    const missing = noIntegration('noIntegration', index, new Evidence(index, 'webhook-signature-verified'), []);
+    if (missing) return missing;
     const handlers = model.webhooks.filter((handler) => !handler.inTest);
     const findings: Finding<Id>[] = [];
     const flaw = (messageId: Id, cited: Cited, data: Record<string, string | number> = {}): void => {
