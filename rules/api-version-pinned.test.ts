@@ -87,6 +87,30 @@ ruleTester(rule, [
     messageIds: ['sdkUnpinned', 'sdkUnpinned', 'apiUnavailable'],
   },
   { name: 'go without go.mod', artifacts: { Source: await sourceOf(rule, { 'main.go': 'stripe.Key = key\n' }), WebhookEndpoints: noKeys }, status: 'fail', messageIds: ['noManifest', 'apiUnavailable'] },
+  {
+    name: 'node: a module-level Stripe.apiVersion assignment (issue #11 §4)',
+    artifacts: { Source: await sourceOf(rule, { 'server.js': `const stripe = require('stripe')(key);\nstripe.apiVersion = '${VERSION}';\nstripe.identity.verificationSessions.create({});\n` }), WebhookEndpoints: noKeys },
+    status: 'pass',
+    messageIds: ['pinnedInCode', 'apiUnavailable'],
+    mentions: ['server.js:2'],
+  },
+  {
+    name: 'python: a module-level stripe.api_version assignment',
+    artifacts: { Source: await sourceOf(rule, { 'app.py': `import stripe\nstripe.api_version = '${VERSION}'\nstripe.identity.VerificationSession.create(type="document")\n` }), WebhookEndpoints: noKeys },
+    status: 'pass',
+    messageIds: ['pinnedInCode', 'apiUnavailable'],
+  },
+  {
+    name: 'php REST: the Stripe-Version header pins the version',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'idv.php': `<?php\nwp_remote_post('https://api.stripe.com/v1/identity/verification_sessions', ['headers' => ['Stripe-Version' => '${VERSION}'], 'body' => $body]);\n`,
+      }),
+      WebhookEndpoints: noKeys,
+    },
+    status: 'pass',
+    messageIds: ['pinnedInCode', 'apiUnavailable'],
+  },
   // No integration is not a verdict (issue #11): the code rules end in error, saying what was scanned.
   { name: 'no Stripe code', artifacts: { Source: await sourceOf(rule, { 'main.go': 'package main\n' }), WebhookEndpoints: noKeys }, status: 'error', messageIds: ['noIntegration'], mentions: ['source files: go 1', 'source.include'] },
   { name: 'scan unavailable', artifacts: { Source: failure('io'), WebhookEndpoints: noKeys }, status: 'error' },

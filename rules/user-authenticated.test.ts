@@ -100,5 +100,26 @@ ruleTester(rule, [
     messageIds: ['noIntegration'],
     mentions: ['only tests create sessions'],
   },
+  {
+    // Issue #11 §3: a REST integration is an integration (no "No VerificationSession creation found").
+    name: 'WordPress: REST creation with the signed-in user',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'wp-content/plugins/idv/idv.php': code`
+          <?php
+          function idv_start() {
+            $response = wp_remote_post('https://api.stripe.com/v1/identity/verification_sessions', [
+              'headers' => ['Authorization' => 'Bearer ' . IDV_KEY],
+              'body' => ['type' => 'document', 'client_reference_id' => get_current_user_id()],
+            ]);
+          }
+        `,
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'pass',
+    messageIds: ['referenced', 'apiUnavailable'],
+    mentions: ['wp-content/plugins/idv/idv.php:3'],
+  },
   { name: 'scan unavailable', artifacts: { Source: failure('io'), VerificationSessions: noKeys }, status: 'error' },
 ]);

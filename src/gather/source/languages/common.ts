@@ -46,6 +46,8 @@ export const COMMON: IdiomTable = {
   ],
   'sink.email': [re(`${MAIL_CALL}${ARGS}${SENSITIVE}`), re(`\\b\\w*Mailer\\b[^\\n;]*?${SENSITIVE}`)],
   'sink.cache': [re(`${CACHE_CALL}${ARGS}${SENSITIVE}`)],
+  // REST integrations pin the version per request.
+  'client.api-version': [/['"]Stripe-Version['"]\s*(?:=>|:|,)\s*['"]([^'"]+)['"]/i],
   'event.dispatch': [
     /(?:[eE]vent|\bevt|EVENT)\w*(?:\??\.|->)(?:type|Type|getType\(\))(?!\w)/,
     /(?:[eE]vent|\bevt)\w*\[\s*(?::type|['"]type['"])\s*\]/,

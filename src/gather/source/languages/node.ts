@@ -23,7 +23,7 @@ export const node: LanguageSpec = {
     'session.placeholder-reference': [new RegExp(String.raw`['"]?\b(?:client_reference_id|${USER_KEY})['"]?\s*:\s*(?:'[^'\n]*'|"[^"\n]*"|\`[^\`$\n]*\`)`)],
     'session.idempotency-key': [/\bidempotencyKey\s*:/, /['"]Idempotency-Key['"]/i],
     'client.construct': [/\bnew\s+Stripe\s*\(/, /\brequire\(\s*['"]stripe['"]\s*\)\s*\(/, /\bStripe\s*\(\s*process\.env/],
-    'client.api-version': [/\bapiVersion\s*:\s*['"]([^'"]+)['"]/],
+    'client.api-version': [/\bapiVersion\s*:\s*['"]([^'"]+)['"]/, /\b[sS]tripe\.apiVersion\s*=\s*['"]([^'"]+)['"]/, /\bsetApiVersion\s*\(\s*['"]([^'"]+)['"]/],
     'client.side': [/^\s*['"]use client['"]/m],
     'webhook.verify': [new RegExp(String.raw`\b(?:${VERIFY})\s*\(`)],
     'manifest.sdk': [

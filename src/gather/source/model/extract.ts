@@ -360,7 +360,11 @@ class FileExtractor {
       const text = node.text;
       const at = text.indexOf('v1/identity/verification_sessions');
       if (at === -1) continue;
-      const rest = text.slice(at + 'v1/identity/verification_sessions'.length);
+      // The path may go on in a concatenation: `".../verification_sessions/" + id + "/cancel"`.
+      let whole: SyntaxNode = node;
+      while (whole.parent && /binary|concatenat|template|interpolat/.test(whole.parent.type) && whole.parent.endIndex - whole.parent.startIndex < 400) whole = whole.parent;
+      const wholeText = whole.text;
+      const rest = wholeText.slice(wholeText.indexOf('v1/identity/verification_sessions') + 'v1/identity/verification_sessions'.length);
       const operation = restOperation(rest, this.enclosingCallText(node));
       out.push({ operation, at: this.cite(node), file: this.file, language: this.language, inTest: this.inTest });
     }
