@@ -47,8 +47,8 @@ export default defineRule({
         fix: 'Run `identity-golive check` with this rule selected (the model is built for the rules that read it).',
       },
       unparsed: {
-        text: '{{count}} candidate file(s) could not be parsed in time ({{files}}): their webhook handlers were not judged.',
-        fix: 'Exclude generated or minified files with config `source.exclude`, or split the file.',
+        text: '{{count}} candidate file(s) could not be parsed ({{files}}: too slow to parse, or a language without a bundled grammar, such as Kotlin): their webhook handlers were not judged.',
+        fix: 'Review those handlers by hand; exclude generated or minified files with config `source.exclude`.',
       },
       noVerification: {
         text: 'No Stripe webhook signature verification found in {{files}} scanned files{{context}}.',
@@ -114,7 +114,10 @@ export default defineRule({
     if (!model) return outcome.of('error', { messageId: 'noModel' as Id });
     const missing = noIntegration('noIntegration', index, new Evidence(index, 'webhook-signature-verified'), []);
     if (missing) return missing;
-    const handlers = model.webhooks.filter((handler) => !handler.inTest);
+    // A handler is judged when it is Stripe's, or when a Stripe handler delegates verification to it
+    // (issue #11 §4: another provider's HMAC webhook is not judged).
+    const delegatedTo = new Set(model.webhooks.flatMap((handler) => (handler.stripe.length > 0 ? handler.verifications : [])).flatMap((v) => (v.kind === 'delegated' ? [v.callee] : [])));
+    const handlers = model.webhooks.filter((handler) => !handler.inTest && (handler.stripe.length > 0 || (handler.name !== null && delegatedTo.has(handler.name))));
     const findings: Finding<Id>[] = [];
     const flaw = (messageId: Id, cited: Cited, data: Record<string, string | number> = {}): void => {
       findings.push({ messageId, level: 'fail', data: { file: cited.file, line: cited.line, code: quote(cited.code), ...data }, location: at(cited) });
@@ -123,6 +126,10 @@ export default defineRule({
     for (const handler of handlers) judgeHandler(handler, flaw);
 
     const verifications = handlers.flatMap((handler) => handler.verifications);
+    // Never a false fail either: a file with no grammar (Kotlin, Groovy, Scala) may hold the verification.
+    if (verifications.length === 0 && model.unparsed.length > 0 && findings.length === 0) {
+      return outcome.of('error', { messageId: 'unparsed', data: { count: model.unparsed.length, files: model.unparsed.slice(0, 3).map((file) => file.file).join(', ') } });
+    }
     if (verifications.length === 0) {
       const inTests = model.webhooks.filter((handler) => handler.inTest).flatMap((handler) => handler.verifications);
       if (inTests.length > 0) findings.unshift({ messageId: 'onlyInTests', level: 'fail', data: { where: where(inTests.map((v) => v.at)) }, location: at(inTests[0]!.at) });
@@ -151,7 +158,8 @@ function judgeHandler(handler: WebhookHandler, flaw: (messageId: Id, cited: Cite
   if (!handler.verifications.some((v) => v.kind === 'sdk' && v.callee.toLowerCase().includes('verify'))) for (const call of handler.withoutVerification) flaw('withoutVerification', call);
   for (const verification of handler.verifications) {
     if (verification.kind === 'sdk') judgeSdk(verification, flaw);
-    else judgeManual(verification, flaw);
+    else if (verification.kind === 'manual') judgeManual(verification, flaw);
+    // A delegated verification is judged where the helper is defined (its own handler entry).
   }
   if (handler.jsonParserFirst) flaw('jsonParserFirst', handler.jsonParserFirst);
   for (const logged of handler.secretLogged) flaw('secretLogged', logged);

@@ -147,7 +147,8 @@ export function noIntegration<M extends string>(messageId: M, index: SourceIndex
   if (creations(evidence, createId).length > 0) return null;
   if (also !== 'creations only') {
     const model = index.model;
-    const modelEvidence = model ? [...model.rest, ...model.webhooks].some((fact) => !fact.inTest) : false;
+    // Identity evidence only: a Stripe webhook for Checkout or Billing is no Identity integration.
+    const modelEvidence = model ? model.rest.some((call) => !call.inTest) || model.webhooks.some((handler) => !handler.inTest && handler.eventTypes.length > 0) : false;
     if (modelEvidence || also.length > 0) return null;
   }
   const inTests = [...evidence.all(createId).filter((hit) => hit.inTest), ...(index.model?.rest ?? []).filter((call) => call.inTest && call.operation === 'create').map(restHit)];

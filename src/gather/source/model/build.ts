@@ -7,12 +7,14 @@ import { grammarOf } from '../syntax/tables.js';
 import { isTestPath } from '../test-files.js';
 import type { Language } from '../types.js';
 import { extractFacts } from './extract.js';
-import type { IntegrationModel, RestCall, UnparsedFile, WebhookHandler } from './types.js';
+import type { AppJsonParser, IntegrationModel, RestCall, UnparsedFile, WebhookHandler } from './types.js';
 
 /** Literals (ASCII case-folded) one of which a file must hold to be parsed. */
 export const MODEL_ANCHORS = [
   'constructevent', 'construct_event', 'verifyheader', 'verify_header', 'verify_signature_header', 'validatepayload', 'validatesignature', 'parseevent',
-  'stripe-signature', 'stripe_signature', 'identity.verification_session.', 'v1/identity/verification_sessions', 'hmac',
+  'stripe-signature', 'stripe_signature', 'identity.verification_session.', 'identity/verification_sessions', 'hmac',
+  // An app file mounting a JSON parser before another file's webhook router.
+  'express.json(', 'bodyparser.json(',
 ];
 
 interface Candidate {
@@ -36,11 +38,17 @@ export class ModelCollector {
   async build(): Promise<IntegrationModel> {
     const webhooks: WebhookHandler[] = [];
     const rest: RestCall[] = [];
+    const appJsonParsers: AppJsonParser[] = [];
     const parsed: Partial<Record<Language, number>> = {};
     const unparsed: UnparsedFile[] = [];
     let slowest: { file: string; ms: number } | null = null;
     for (const candidate of this.candidates) {
-      const outcome = await parse(grammarOf(candidate.language, candidate.file), candidate.text);
+      const grammar = grammarOf(candidate.language, candidate.file);
+      if (!grammar) {
+        unparsed.push({ file: candidate.file, reason: 'no-grammar' });
+        continue;
+      }
+      const outcome = await parse(grammar, candidate.text);
       if (!slowest || outcome.ms > slowest.ms) slowest = { file: candidate.file, ms: Math.round(outcome.ms * 10) / 10 };
       if (!('tree' in outcome)) {
         unparsed.push({ file: candidate.file, reason: 'parse-timeout' });
@@ -51,11 +59,39 @@ export class ModelCollector {
         const facts = extractFacts(candidate.file, candidate.language, isTestPath(candidate.file), outcome.tree.rootNode);
         webhooks.push(...facts.webhooks);
         rest.push(...facts.rest);
+        appJsonParsers.push(...facts.appJsonParsers);
       } finally {
         outcome.tree.delete();
       }
     }
     this.candidates.length = 0;
-    return { webhooks, rest, parsed, unparsed, slowest };
+    return { webhooks: linkAcrossFiles(webhooks, appJsonParsers), rest, appJsonParsers, parsed, unparsed, slowest };
   }
+}
+
+/**
+ * What one file cannot see: a handler that calls a verifying helper (defined in any file) is
+ * verified by it from that call on; a Node handler verifying `req.body` in a file other than the
+ * app's is behind the app's JSON parser.
+ */
+function linkAcrossFiles(handlers: readonly WebhookHandler[], appJsonParsers: readonly AppJsonParser[]): WebhookHandler[] {
+  const verifying = new Set(handlers.filter((handler) => handler.name && handler.verifications.some((v) => v.kind !== 'delegated')).map((handler) => handler.name!));
+  return handlers.map((handler) => {
+    let next = handler;
+    if (handler.verifications.length === 0) {
+      const call = handler.calls.find((candidate) => verifying.has(candidate.name) && candidate.name !== handler.name);
+      if (call) {
+        next = {
+          ...next,
+          verifications: [{ kind: 'delegated', at: call.at, callee: call.name }],
+          unverifiedEvents: next.unverifiedEvents.filter((event) => event.line < call.at.line),
+        };
+      }
+    }
+    const module = handler.file.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
+    const parser = appJsonParsers.find((candidate) => candidate.at.file !== handler.file && candidate.mountedAfter.includes(module))?.at;
+    const parsedBody = handler.verifications.some((v) => v.kind === 'sdk' && v.bodyAt !== null && ['req.body', 'request.body'].includes(v.bodyAt.code));
+    if (!next.jsonParserFirst && parser && handler.language === 'node' && parsedBody) next = { ...next, jsonParserFirst: parser };
+    return next;
+  });
 }

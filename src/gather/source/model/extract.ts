@@ -1,11 +1,12 @@
 // The model engine: reads one parsed file through its language's syntax table and vocabulary and
 // returns the facts the code rules judge (webhook handlers, REST calls). No regex runs over the
 // file: only node types, callee names and literal checks on short node texts.
+import path from 'node:path';
 import { maskSecrets } from '../../../util/mask.js';
 import type { SyntaxNode } from '../syntax/parser.js';
 import { SYNTAX, type SyntaxTable } from '../syntax/tables.js';
 import type { Language } from '../types.js';
-import type { Cited, FailureHandling, ManualVerification, RestCall, SdkVerification, SessionOperation, StripeEvidence, Tolerance, WebhookHandler } from './types.js';
+import type { AppJsonParser, Cited, FailureHandling, ManualVerification, NamedCall, RestCall, SdkVerification, SessionOperation, StripeEvidence, Tolerance, WebhookHandler } from './types.js';
 import * as V from './vocabulary.js';
 
 const CODE_CHARS = 120;
@@ -17,6 +18,7 @@ const IDENTIFIER_TYPES = ['identifier', 'property_identifier', 'field_identifier
 export interface FileFacts {
   readonly webhooks: WebhookHandler[];
   readonly rest: RestCall[];
+  readonly appJsonParsers: AppJsonParser[];
 }
 
 export function extractFacts(file: string, language: Language, inTest: boolean, root: SyntaxNode): FileFacts {
@@ -42,7 +44,7 @@ class FileExtractor {
   }
 
   run(): FileFacts {
-    return { webhooks: this.webhooks(), rest: this.restCalls() };
+    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers() };
   }
 
   // ---- webhooks -------------------------------------------------------------------------------
@@ -68,7 +70,7 @@ class FileExtractor {
       if (headerReads.some(inScope)) stripe.push('signature-header');
       const types = eventNames.filter(inScope);
       if (types.length > 0) stripe.push('event-types');
-      const scopeHmacs = fileReadsHeader ? hmacs.filter(inScope) : [];
+      const scopeHmacs = fileReadsHeader || this.lowerFile ? hmacs.filter(inScope) : [];
       if (stripe.length === 0 && scopeHmacs.length === 0) continue;
       const sdk = scopeVerifiers.map((call) => this.sdkVerification(call, scope));
       const manual = scopeHmacs.length > 0 && sdk.length === 0 ? [this.manualVerification(scopeHmacs[0]!)] : [];
@@ -88,9 +90,70 @@ class FileExtractor {
         secretLogged: this.secretLogged(scopeVerifiers),
         sideEffectsFirst: firstVerify ? this.sideEffectsBefore(scope, firstVerify) : [],
         eventTypes: [...new Set(types.map((node) => eventSuffixOf(node.text)).filter((suffix) => suffix !== ''))],
+        calls: this.namedCalls(scope),
       });
     }
     return handlers;
+  }
+
+  /** Calls in the scope to names worth following (helpers such as `verifyStripeSignature`, `parseWebhook`). */
+  private namedCalls(scope: SyntaxNode): NamedCall[] {
+    const seen = new Set<string>();
+    const out: NamedCall[] = [];
+    for (const call of this.calls) {
+      const name = this.nameOf(call);
+      if (name.length < 4 || seen.has(name) || this.scopeOf(call).id !== scope.id) continue;
+      seen.add(name);
+      out.push({ name, at: this.cite(call) });
+      if (out.length >= 200) break;
+    }
+    return out;
+  }
+
+  /** `app.use(express.json())`, with the imported modules whose routers are mounted after it in this file. */
+  private appJsonParsers(): AppJsonParser[] {
+    if (this.language !== 'node') return [];
+    const mounts = this.calls.filter((call) => V.MOUNTS.has(this.nameOf(call)));
+    const routes = this.calls.filter((call) => V.ROUTE_METHODS.has(this.nameOf(call)));
+    const imports = this.imports();
+    return mounts
+      .filter((call) => this.argumentsOf(call).some((arg) => this.syntax.calls.includes(arg.type) && V.JSON_PARSERS.some((parser) => lowerText(arg).startsWith(parser)) && !arg.text.includes('verify')))
+      .map((call) => {
+        const later = routes.filter((route) => route.startIndex > call.endIndex);
+        const mountedAfter = new Set<string>();
+        for (const route of later) {
+          for (const arg of this.argumentsOf(route)) {
+            const module = imports.get(arg.type === 'identifier' ? arg.text : lastSegment(arg.text.split('.')[0] ?? ''));
+            if (module) mountedAfter.add(module);
+          }
+        }
+        return { at: this.cite(call), mountedAfter: [...mountedAfter] };
+      })
+      .filter((parser) => parser.mountedAfter.length > 0);
+  }
+
+  /** Local binding -> imported module, resolved against this file (`./routes/webhooks` -> `routes/webhooks`); relative imports only. */
+  private imports(): Map<string, string> {
+    const out = new Map<string, string>();
+    const resolve = (raw: string): string | null => {
+      const spec = raw.replace(/^['"`]|['"`]$/g, '');
+      if (!spec.startsWith('.')) return null;
+      const joined = path.posix.normalize(path.posix.join(path.posix.dirname(this.file), spec));
+      return joined.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
+    };
+    for (const node of nodes(this.root, ['import_statement'])) {
+      const source = node.childForFieldName('source');
+      const module = source ? resolve(source.text) : null;
+      if (!module) continue;
+      for (const id of nodes(node, ['identifier'])) out.set(id.text, module);
+    }
+    for (const { node, target, value } of this.assignments()) {
+      if (node.type !== 'variable_declarator' || !this.syntax.calls.includes(value.type) || this.nameOf(value) !== 'require') continue;
+      const spec = this.argumentsOf(value)[0];
+      const module = spec ? resolve(spec.text) : null;
+      if (module) out.set(target, module);
+    }
+    return out;
   }
 
   private isVerifier(call: SyntaxNode): boolean {
@@ -133,8 +196,15 @@ class FileExtractor {
 
   /** Events bound from the request body on a path verification does not guard. */
   private unverifiedEvents(scope: SyntaxNode, sdk: readonly SdkVerification[], manual: boolean, verifierCalls: readonly SyntaxNode[]): Cited[] {
+    // An early return of the parsed body skips a verification below it (`if mock_mode: return json.loads(body)`).
+    const firstVerifier = verifierCalls[0];
+    const earlyReturns = firstVerifier
+      ? nodes(scope, ['return_statement', 'return']).filter(
+          (node) => node.startIndex < firstVerifier.startIndex && this.scopeOf(node).id === scope.id && includesAny(lowerText(node), V.BODY_MARKERS),
+        )
+      : [];
     const unconditional = manual || sdk.some((verification) => verification.onlyIf === null);
-    if (unconditional) return [];
+    if (unconditional) return earlyReturns.map((node) => this.cite(node));
     // Conditional verification: the bodies of its conditions are the verified paths.
     const guarded = verifierCalls.map((call) => this.guardBranch(call, scope)).filter((node): node is SyntaxNode => node !== null);
     const out: Cited[] = [];
@@ -156,6 +226,7 @@ class FileExtractor {
       if (guarded.some((branch) => contains(branch, call))) continue;
       out.push(this.cite(call));
     }
+    out.push(...earlyReturns.map((node) => this.cite(node)));
     return out.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
@@ -206,6 +277,11 @@ class FileExtractor {
     const positional = args[V.TOLERANCE_POSITION];
     if (!value && positional && !this.isNamed(positional)) value = positional;
     if (!value) return { kind: 'default' };
+    // A named constant (`signatureTolerance`, `TOLERANCE`): its definition in this file.
+    if (value.endIndex - value.startIndex < 100 && secondsOf(value.text) === null) {
+      const definition = this.assignmentsTo(lastSegment(value.text))[0];
+      if (definition) value = definition.value;
+    }
     const seconds = secondsOf(value.text);
     if (seconds === null) return { kind: 'default' };
     return seconds === 0 ? { kind: 'ignored', at: this.cite(value) } : { kind: 'seconds', seconds, at: this.cite(value) };
@@ -358,13 +434,13 @@ class FileExtractor {
     const out: RestCall[] = [];
     for (const node of this.strings) {
       const text = node.text;
-      const at = text.indexOf('v1/identity/verification_sessions');
+      const at = text.indexOf('identity/verification_sessions');
       if (at === -1) continue;
       // The path may go on in a concatenation: `".../verification_sessions/" + id + "/cancel"`.
       let whole: SyntaxNode = node;
       while (whole.parent && /binary|concatenat|template|interpolat/.test(whole.parent.type) && whole.parent.endIndex - whole.parent.startIndex < 400) whole = whole.parent;
       const wholeText = whole.text;
-      const rest = wholeText.slice(wholeText.indexOf('v1/identity/verification_sessions') + 'v1/identity/verification_sessions'.length);
+      const rest = wholeText.slice(wholeText.indexOf('identity/verification_sessions') + 'identity/verification_sessions'.length);
       const operation = restOperation(rest, this.enclosingCallText(node));
       out.push({ operation, at: this.cite(node), file: this.file, language: this.language, inTest: this.inTest });
     }
@@ -532,21 +608,20 @@ export function hasEmptyFallback(raw: string): boolean {
   return false;
 }
 
-/** A number of seconds from a short literal (`0`, `300`, `0L`, `5 * time.Minute`); null when not a literal. */
+/** Seconds from a short literal product (`0`, `300`, `0L`, `5 * 60`, `365 * 24 * time.Hour`); null when not a literal. */
 export function secondsOf(raw: string): number | null {
   const text = raw.replace(/\s+/g, '');
-  let digits = '';
-  for (const char of text) {
-    if (char >= '0' && char <= '9') digits += char;
-    else break;
+  if (text === '' || text.length > 80) return null;
+  if (text === 'time.Duration(0)') return 0;
+  const UNITS: Record<string, number> = { 'time.Second': 1, 'time.Minute': 60, 'time.Hour': 3600, 'time.Millisecond': 0.001, 'time.Nanosecond': 1e-9 };
+  let product = 1;
+  for (const factor of text.split('*')) {
+    const unit = UNITS[factor];
+    if (unit !== undefined) product *= unit;
+    else if (/^\d+[lL]?$/.test(factor)) product *= Number(factor.replace(/[lL]$/, ''));
+    else return null;
   }
-  if (digits === '') return text === 'time.Duration(0)' ? 0 : null;
-  const value = Number(digits);
-  const unit = text.slice(digits.length).replace(/^[lL]$/, '');
-  if (unit === '' || unit === '*time.Second') return value;
-  if (unit === '*time.Minute') return value * 60;
-  if (unit === '*time.Hour') return value * 3600;
-  return value === 0 ? 0 : null;
+  return product;
 }
 
 /** Whether any statement runs after `node` in its function (siblings after it or after an enclosing statement). */

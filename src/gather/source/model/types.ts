@@ -54,6 +54,21 @@ export interface ManualVerification {
   readonly plainCompare: Cited | null;
 }
 
+/** The handler calls a function (in this file or another) that verifies: judged where it is defined. */
+export interface DelegatedVerification {
+  readonly kind: 'delegated';
+  readonly at: Cited;
+  readonly callee: string;
+}
+
+export type Verification = SdkVerification | ManualVerification | DelegatedVerification;
+
+/** A call made by a handler, by callee name: how verification in a helper is followed. */
+export interface NamedCall {
+  readonly name: string;
+  readonly at: Cited;
+}
+
 export type StripeEvidence = 'verifier' | 'signature-header' | 'event-types';
 
 export interface WebhookHandler {
@@ -65,7 +80,7 @@ export interface WebhookHandler {
   readonly name: string | null;
   /** Why this handler is taken to be Stripe's (another provider's webhook is not judged). */
   readonly stripe: readonly StripeEvidence[];
-  readonly verifications: readonly (SdkVerification | ManualVerification)[];
+  readonly verifications: readonly Verification[];
   /** The event built from the request body on a path that skips verification. */
   readonly unverifiedEvents: readonly Cited[];
   /** Events constructed with an SDK call that does not verify. */
@@ -78,6 +93,15 @@ export interface WebhookHandler {
   readonly sideEffectsFirst: readonly Cited[];
   /** Identity event types named in the handler. */
   readonly eventTypes: readonly string[];
+  /** Calls to named functions, for following verification into helpers (not serialised for rules). */
+  readonly calls: readonly NamedCall[];
+}
+
+/** A JSON body parser mounted app-wide, and the files (resolved imports) whose routers are mounted after it. */
+export interface AppJsonParser {
+  readonly at: Cited;
+  /** Project-relative paths without extension (`routes/webhooks`), as imported by the app file. */
+  readonly mountedAfter: readonly string[];
 }
 
 export type SessionOperation = 'create' | 'retrieve' | 'cancel' | 'redact' | 'list';
@@ -93,12 +117,15 @@ export interface RestCall {
 
 export interface UnparsedFile {
   readonly file: string;
-  readonly reason: 'parse-timeout';
+  /** The parse ran past the hang guard, or the language has no grammar here (Kotlin, Groovy, Scala). */
+  readonly reason: 'parse-timeout' | 'no-grammar';
 }
 
 export interface IntegrationModel {
   readonly webhooks: readonly WebhookHandler[];
   readonly rest: readonly RestCall[];
+  /** Node: `app.use(express.json())` mounted before routers (another file's handler then gets parsed bodies). */
+  readonly appJsonParsers: readonly AppJsonParser[];
   /** Candidate files parsed, by language. */
   readonly parsed: Partial<Record<Language, number>>;
   /** Candidate files that could not be judged (evidence missing, so no rule may pass on them). */

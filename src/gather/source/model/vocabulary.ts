@@ -61,11 +61,13 @@ export const LOGGER_RECEIVERS = ['console', 'log', 'logger', 'logging', 'slog', 
 export const SIDE_EFFECTS = new Set([
   'save', 'save!', 'insert', 'insertOne', 'insert_one', 'update', 'update!', 'updateOne', 'update_one', 'upsert', 'persist', 'execute', 'query',
   'SaveChanges', 'SaveChangesAsync', 'Add', 'AddAsync', 'Exec', 'ExecContext', 'deliver_now', 'deliver_later', 'perform_later', 'perform_async', 'enqueue',
+  'create', 'create!', 'find_or_create_by', 'find_or_create_by!', 'update_all', 'update_column', 'update_columns', 'insert_all', 'upsert_all', 'destroy', 'destroy_all', 'delete_all', 'increment!',
+  'updateMany', 'insertMany', 'findOneAndUpdate', 'findByIdAndUpdate', 'deleteOne', 'deleteMany', 'bulk_create', 'get_or_create', 'update_or_create',
   'sendMail', 'send_mail', 'sendEmail', 'send_email', 'SendEmail', 'SendEmailAsync', 'fulfill', 'fulfil', 'fulfillOrder', 'fulfill_order', 'publish', 'commit',
 ]);
 
 /** Hand-rolled HMAC-SHA256 (lower-case markers of the call text). */
-export const HMAC_MARKERS = ['createhmac(', 'hmac.new(', 'hash_hmac(', 'openssl::hmac', 'hmac.new(sha256', 'hmac.new(sha256.new', 'hmacsha256', 'mac.getinstance(', 'hmac.digest(', 'hmac_sha256'];
+export const HMAC_MARKERS = ['createhmac(', 'hmac.new(', 'hash_hmac(', 'openssl::hmac', 'hmac.new(sha256', 'hmac.new(sha256.new', 'hmacsha256', 'mac.getinstance(', 'hmac.digest(', 'hmac_sha256', "'hmac'", '"hmac"', 'hmac-sha256'];
 export const CONSTANT_TIME = new Set(['timingSafeEqual', 'compare_digest', 'hash_equals', 'secure_compare', 'fixed_length_secure_compare', 'Equal', 'ConstantTimeCompare', 'isEqual', 'FixedTimeEquals']);
 /** Reads of the clock (a timestamp check needs one). */
 export const CLOCK_MARKERS = ['date.now(', 'new date(', 'time.time(', 'time()', 'time.now', 'time.current', 'time.since(', 'currenttimemillis(', 'instant.now(', 'utcnow', 'datetime.now(', 'datetime.utcnow(', 'epochsecond', 'tounixtimeseconds(', 'carbon::now(', 'now()'];

@@ -140,6 +140,7 @@ export const SYNTAX: Readonly<Record<Language, SyntaxTable>> = {
       { type: 'short_var_declaration', left: 'left', right: 'right' },
       { type: 'assignment_statement', left: 'left', right: 'right' },
       { type: 'var_spec', left: 'name', right: 'value' },
+      { type: 'const_spec', left: 'name', right: 'value' },
     ],
     blocks: ['block', 'statement_list', 'source_file'],
   },
@@ -189,8 +190,12 @@ export const SYNTAX: Readonly<Record<Language, SyntaxTable>> = {
   },
 };
 
-/** The grammar for a file of a language (TypeScript and TSX by extension). */
-export function grammarOf(language: Language, file: string): Grammar {
+/** JVM languages the Java SDK serves that no bundled grammar parses. */
+const NO_GRAMMAR = ['.kt', '.kts', '.groovy', '.scala'];
+
+/** The grammar for a file of a language (TypeScript and TSX by extension); null when none parses it. */
+export function grammarOf(language: Language, file: string): Grammar | null {
+  if (NO_GRAMMAR.some((extension) => file.toLowerCase().endsWith(extension))) return null;
   if (language !== 'node') return ({ python: 'python', ruby: 'ruby', php: 'php', go: 'go', java: 'java', dotnet: 'c-sharp' } as const)[language];
   const lower = file.toLowerCase();
   if (lower.endsWith('.tsx')) return 'tsx';
