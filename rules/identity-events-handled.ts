@@ -46,7 +46,7 @@ export default defineRule({
   check({ Source }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'identity-events-handled');
-    const missing = noIntegration('noIntegration', index, evidence, [...evidence.prod('evt-dispatch'), ...evidence.prod('evt-name'), ...evidence.prod('evt-constant')]);
+    const missing = noIntegration('noIntegration', index, evidence, [...evidence.prod('evt-name'), ...evidence.prod('evt-constant')]);
     if (missing) return missing;
     const { dispatchFiles, handled } = eventHandling(evidence);
     if (dispatchFiles.size === 0) return outcome.of('fail', { messageId: 'noDispatch', data: { files: index.filesScanned } });

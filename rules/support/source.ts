@@ -1,7 +1,7 @@
 // Reading the Source artifact from a rule: hits by pattern, production code only unless asked,
 // neighbourhoods, and the identity-event recognition several rules share. Pure functions.
 import { outcome, type Location, type Outcome } from '../../src/engine/rule.js';
-import type { RestCall } from '../../src/gather/source/model/types.js';
+import type { RestCall, SessionOperation } from '../../src/gather/source/model/types.js';
 import type { SourcePattern } from '../../src/gather/source/patterns.js';
 import type { SourceHit, SourceIndex } from '../../src/gather/source/types.js';
 
@@ -125,6 +125,11 @@ export function eventHandling(evidence: Evidence): EventHandling {
 export function creations(evidence: Evidence, createId = 'create'): SourceHit[] {
   const rest = (evidence.index.model?.rest ?? []).filter((call) => call.operation === 'create' && !call.inTest).map(restHit);
   return [...evidence.prod(createId), ...rest];
+}
+
+/** The model's production REST calls of one operation, as hits (for `where` and `at`). */
+export function restHits(index: SourceIndex, operation: SessionOperation): SourceHit[] {
+  return (index.model?.rest ?? []).filter((call) => call.operation === operation && !call.inTest).map(restHit);
 }
 
 function restHit(call: RestCall): SourceHit {

@@ -16,7 +16,7 @@ export const dotnet: LanguageSpec = {
     'session.create': [/\bVerificationSessions\.Create(?:Async)?\s*\(/, /\bnew\s+(?:Stripe\.Identity\.)?VerificationSessionCreateOptions\b/],
     'session.retrieve': [/\bVerificationSessions\.Get(?:Async)?\s*\(/, { regex: /[sS]ervice\w*\.Get(?:Async)?\s*\(/, fileMustMatch: SERVICE }],
     'session.cancel': [/\bVerificationSessions\.Cancel(?:Async)?\s*\(/, { regex: /[sS]ervice\w*\.Cancel(?:Async)?\s*\(/, fileMustMatch: SERVICE }],
-    'session.redact': [/\bVerificationSessions\.Redact(?:Async)?\s*\(/, { regex: /[sS]ervice\w*\.Redact(?:Async)?\s*\(/, fileMustMatch: SERVICE }],
+    'session.redact': [/\bVerificationSessions\.Redact(?:Async)?\s*\(/, /\bVerificationSessionService\s*\([^()]*\)\s*\.Redact(?:Async)?\s*\(/, { regex: /[sS]ervice\w*\.Redact(?:Async)?\s*\(/, fileMustMatch: SERVICE }],
     'session.list': [/\bVerificationSessions\.List(?:Async|AutoPaging\w*)?\s*\(/, { regex: /[sS]ervice\w*\.List(?:Async|AutoPaging\w*)?\s*\(/, fileMustMatch: SERVICE }],
     'session.reference': [/\bClientReferenceId\s*=(?!=)/],
     'session.related-customer': [/\bRelatedCustomer\s*=(?!=)/],

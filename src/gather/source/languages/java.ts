@@ -16,7 +16,7 @@ export const java: LanguageSpec = {
     'session.create': [/\bVerificationSession\.create\s*\(/, /\.verificationSessions\(\)\s*\.create\s*\(/],
     'session.retrieve': [/\bVerificationSession\.retrieve\s*\(/, /\.verificationSessions\(\)\s*\.retrieve\s*\(/],
     'session.cancel': [/\.verificationSessions\(\)\s*\.cancel\s*\(/, { regex: /(?:[sS]ession|\bvs)\w*\.cancel\s*\(/, fileMustMatch: SESSIONS }],
-    'session.redact': [/\.verificationSessions\(\)\s*\.redact\s*\(/, { regex: /(?:[sS]ession|\bvs)\w*\.redact\s*\(/, fileMustMatch: SESSIONS }],
+    'session.redact': [/\.verificationSessions\(\)\s*\.redact\s*\(/, /\bVerificationSession\.retrieve\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\.redact\s*\(/, { regex: /(?:[sS]ession|\bvs)\w*\.redact\s*\(/, fileMustMatch: SESSIONS }],
     'session.list': [/\bVerificationSession\.list\s*\(/, /\.verificationSessions\(\)\s*\.list\s*\(/],
     'session.reference': [/\.setClientReferenceId\s*\(/],
     'session.related-customer': [/\.setRelatedCustomer\s*\(/],
