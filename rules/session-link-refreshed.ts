@@ -73,6 +73,10 @@ export default defineRule({
         findings.push({ messageId, level: 'fail', data: { file: hit.file, line: hit.line, code: snippet(hit) }, location: at(hit) });
       }
     }
+    const WHOLE = { log: 'linkLogged', store: 'linkStored', cache: 'linkCached' } as const;
+    for (const sink of (index.model?.sessionSinks ?? []).filter((candidate) => !candidate.inTest)) {
+      findings.push({ messageId: WHOLE[sink.kind], level: 'fail', data: { file: sink.at.file, line: sink.at.line, code: sink.at.code }, location: { file: sink.at.file, line: sink.at.line, column: sink.at.column } });
+    }
     const urls = evidence.prod('url');
     const retrieves = evidence.prod('retrieve');
     if (urls.length > 0 && retrieves.length === 0) findings.push({ messageId: 'usedAtOnce', level: 'info', data: { where: where(urls) }, location: at(urls[0]!) });

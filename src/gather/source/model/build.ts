@@ -7,7 +7,7 @@ import { grammarOf } from '../syntax/tables.js';
 import { isTestPath } from '../test-files.js';
 import type { Language } from '../types.js';
 import { extractFacts } from './extract.js';
-import type { AppJsonParser, IntegrationModel, RestCall, UnparsedFile, WebhookHandler } from './types.js';
+import type { AppJsonParser, IntegrationModel, SessionSink, RestCall, UnparsedFile, WebhookHandler } from './types.js';
 
 /** Literals (ASCII case-folded) one of which a file must hold to be parsed. */
 export const MODEL_ANCHORS = [
@@ -15,6 +15,8 @@ export const MODEL_ANCHORS = [
   'stripe-signature', 'stripe_signature', 'identity.verification_session.', 'identity/verification_sessions', 'hmac',
   // An app file mounting a JSON parser before another file's webhook router.
   'express.json(', 'bodyparser.json(',
+  // Files that create or retrieve sessions: a whole session object may be logged or stored there.
+  'verificationsession', 'verification_session',
 ];
 
 interface Candidate {
@@ -39,6 +41,7 @@ export class ModelCollector {
     const webhooks: WebhookHandler[] = [];
     const rest: RestCall[] = [];
     const appJsonParsers: AppJsonParser[] = [];
+    const sessionSinks: SessionSink[] = [];
     const parsed: Partial<Record<Language, number>> = {};
     const unparsed: UnparsedFile[] = [];
     let slowest: { file: string; ms: number } | null = null;
@@ -60,12 +63,13 @@ export class ModelCollector {
         webhooks.push(...facts.webhooks);
         rest.push(...facts.rest);
         appJsonParsers.push(...facts.appJsonParsers);
+        sessionSinks.push(...facts.sessionSinks);
       } finally {
         outcome.tree.delete();
       }
     }
     this.candidates.length = 0;
-    return { webhooks: linkAcrossFiles(webhooks, appJsonParsers), rest, appJsonParsers, parsed, unparsed, slowest };
+    return { webhooks: linkAcrossFiles(webhooks, appJsonParsers), rest, sessionSinks, appJsonParsers, parsed, unparsed, slowest };
   }
 }
 

@@ -6,7 +6,7 @@ import { maskSecrets } from '../../../util/mask.js';
 import type { SyntaxNode } from '../syntax/parser.js';
 import { SYNTAX, type SyntaxTable } from '../syntax/tables.js';
 import type { Language } from '../types.js';
-import type { AppJsonParser, Cited, FailureHandling, ManualVerification, NamedCall, RestCall, SdkVerification, SessionOperation, StripeEvidence, Tolerance, WebhookHandler } from './types.js';
+import type { AppJsonParser, SessionSink, Cited, FailureHandling, ManualVerification, NamedCall, RestCall, SdkVerification, SessionOperation, StripeEvidence, Tolerance, WebhookHandler } from './types.js';
 import * as V from './vocabulary.js';
 
 const CODE_CHARS = 120;
@@ -19,6 +19,7 @@ export interface FileFacts {
   readonly webhooks: WebhookHandler[];
   readonly rest: RestCall[];
   readonly appJsonParsers: AppJsonParser[];
+  readonly sessionSinks: SessionSink[];
 }
 
 export function extractFacts(file: string, language: Language, inTest: boolean, root: SyntaxNode): FileFacts {
@@ -44,7 +45,7 @@ class FileExtractor {
   }
 
   run(): FileFacts {
-    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers() };
+    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers(), sessionSinks: this.sessionSinks() };
   }
 
   // ---- webhooks -------------------------------------------------------------------------------
@@ -428,6 +429,49 @@ class FileExtractor {
       .map((call) => this.cite(call));
   }
 
+  // ---- whole session objects -------------------------------------------------------------------
+
+  /** `console.log('created', vs)`, `log.info("%s", vs)`, `redis.set(k, JSON.stringify(vs))`, `repo.save(vs)`. */
+  private sessionSinks(): SessionSink[] {
+    const names = new Set<string>();
+    const service = this.root.text.length < 4_000_000 && this.root.text.includes('VerificationSessionService');
+    for (const { target, value } of this.assignments()) {
+      // The value is the session call itself (awaited or not), not its parameters.
+      let call: SyntaxNode | null = value;
+      while (call && !this.syntax.calls.includes(call.type) && call.namedChildCount === 1) call = call.namedChild(0);
+      if (!call || !this.syntax.calls.includes(call.type) || !V.SESSION_CALLS.has(this.nameOf(call))) continue;
+      const callee = this.calleeText(call);
+      if (callee.includes('verificationsession') || callee.includes('verification_session') || service) names.add(target);
+    }
+    if (names.size === 0) return [];
+    const out: SessionSink[] = [];
+    for (const call of this.calls) {
+      const kind = this.isLogCall(call) ? 'log' : this.sinkKind(call);
+      if (!kind) continue;
+      if (!this.argumentsOf(call).some((arg) => this.isWholeSession(arg, names))) continue;
+      out.push({ kind, at: this.cite(call), file: this.file, inTest: this.inTest });
+    }
+    return out;
+  }
+
+  private sinkKind(call: SyntaxNode): 'store' | 'cache' | null {
+    const name = this.nameOf(call);
+    const callee = this.calleeText(call);
+    if (V.CACHE_CALLEES.has(name) && V.CACHE_RECEIVERS.some((receiver) => callee.includes(receiver))) return 'cache';
+    if (V.STORE_CALLEES.has(name) && !['res.', 'response.', 'reply.', 'json', 'headers', 'params', 'set.', 'map.', 'list.'].some((marker) => callee.includes(marker))) return 'store';
+    return null;
+  }
+
+  /** The session variable itself, or it serialised (`JSON.stringify(vs)`, `json.dumps(vs)`, `str(vs)`, `vs.to_json`). */
+  private isWholeSession(arg: SyntaxNode, names: ReadonlySet<string>): boolean {
+    if (names.has(arg.text.replace(/^[$@]/, ''))) return true;
+    if (this.syntax.calls.includes(arg.type) && ['stringify', 'dumps', 'str', 'repr', 'json_encode', 'Marshal', 'toJson', 'Serialize', 'SerializeObject'].includes(this.nameOf(arg))) {
+      const inner = this.argumentsOf(arg);
+      return inner.length === 1 && names.has(inner[0]!.text.replace(/^[$@]/, ''));
+    }
+    return false;
+  }
+
   // ---- REST ------------------------------------------------------------------------------------
 
   private restCalls(): RestCall[] {
@@ -516,7 +560,8 @@ class FileExtractor {
       for (const node of nodes(this.root, [type])) {
         const target = left ? node.childForFieldName(left) : null;
         const value = right ? node.childForFieldName(right) : lastNamedChild(node);
-        if (target && value && target.endIndex - target.startIndex < 200) out.push({ node, target: lastSegment(target.text), value });
+        // `vs, err := ...` binds its first name to the value.
+        if (target && value && target.endIndex - target.startIndex < 200) out.push({ node, target: lastSegment(target.text.split(',')[0] ?? ''), value });
       }
     }
     return (this.assignmentCache = out);

@@ -115,6 +115,14 @@ export interface RestCall {
   readonly inTest: boolean;
 }
 
+/** A whole VerificationSession object (url, client_secret and all) handed to a log, a store or a cache. */
+export interface SessionSink {
+  readonly kind: 'log' | 'store' | 'cache';
+  readonly at: Cited;
+  readonly file: string;
+  readonly inTest: boolean;
+}
+
 export interface UnparsedFile {
   readonly file: string;
   /** The parse ran past the hang guard, or the language has no grammar here (Kotlin, Groovy, Scala). */
@@ -124,6 +132,7 @@ export interface UnparsedFile {
 export interface IntegrationModel {
   readonly webhooks: readonly WebhookHandler[];
   readonly rest: readonly RestCall[];
+  readonly sessionSinks: readonly SessionSink[];
   /** Node: `app.use(express.json())` mounted before routers (another file's handler then gets parsed bodies). */
   readonly appJsonParsers: readonly AppJsonParser[];
   /** Candidate files parsed, by language. */

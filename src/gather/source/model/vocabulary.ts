@@ -71,3 +71,10 @@ export const HMAC_MARKERS = ['createhmac(', 'hmac.new(', 'hash_hmac(', 'openssl:
 export const CONSTANT_TIME = new Set(['timingSafeEqual', 'compare_digest', 'hash_equals', 'secure_compare', 'fixed_length_secure_compare', 'Equal', 'ConstantTimeCompare', 'isEqual', 'FixedTimeEquals']);
 /** Reads of the clock (a timestamp check needs one). */
 export const CLOCK_MARKERS = ['date.now(', 'new date(', 'time.time(', 'time()', 'time.now', 'time.current', 'time.since(', 'currenttimemillis(', 'instant.now(', 'utcnow', 'datetime.now(', 'datetime.utcnow(', 'epochsecond', 'tounixtimeseconds(', 'carbon::now(', 'now()'];
+
+/** Whole-object sinks: storage and cache writes, by last callee segment and (for caches) receiver. */
+export const STORE_CALLEES = new Set(['save', 'save!', 'insert', 'insertOne', 'insert_one', 'create', 'create!', 'add', 'Add', 'AddAsync', 'persist', 'store', 'put', 'write', 'Save', 'Insert', 'InsertOne', 'InsertOneAsync']);
+export const CACHE_CALLEES = new Set(['set', 'setex', 'hset', 'hmset', 'put', 'Set', 'SetString', 'SetStringAsync', 'SetAsync', 'write', 'add']);
+export const CACHE_RECEIVERS = ['redis', 'cache', 'memcache', 'kv', 'rdb', 'localstorage', 'sessionstorage'];
+/** Calls that return a VerificationSession (create, retrieve, in every SDK's spelling). */
+export const SESSION_CALLS = new Set(['create', 'create_async', 'retrieve', 'retrieve_async', 'Create', 'CreateAsync', 'Get', 'GetAsync', 'New', 'Retrieve']);
