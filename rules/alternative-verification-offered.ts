@@ -8,5 +8,5 @@ export default attestedRule({
   title: 'Alternative verification method in the support process',
   failureTitle: 'Alternative verification method not confirmed',
   docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
-  attestations: ['alternative-verification'],
+  attestations: ['alternative-verification-offered'],
 });

@@ -8,5 +8,5 @@ export default attestedRule({
   title: 'Attempt-limit policy decided',
   failureTitle: 'Attempt-limit policy not confirmed',
   docsUrl: 'https://docs.stripe.com/identity/before-going-live#limit-submission-attempts',
-  attestations: ['attempt-limit'],
+  attestations: ['attempt-limit-decided'],
 });

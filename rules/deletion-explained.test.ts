@@ -9,10 +9,10 @@ const privacyPolicyUrl = 'https://example.com/privacy';
 const GOOD =
   'To delete your verification data, email privacy@example.com and we will redact it. Stripe keeps its own copy: contact Stripe support or email privacy@stripe.com to have it deleted.';
 const deletionPage = (text: string, links: string[] = []) => ({ Config: config({ deletionUrl }), Pages: pages({ deletion: page({ requestedUrl: deletionUrl, text, links }) }) });
-const confirmed = attested('deletion-instructions');
+const confirmed = attested('deletion-explained');
 
 ruleTester(rule, [
-  ...attestationCases(['deletion-instructions'], deletionPage(GOOD)),
+  ...attestationCases(['deletion-explained'], deletionPage(GOOD)),
   { name: 'steps and Stripe contact on the deletion page', artifacts: { ...deletionPage(GOOD), Attestations: confirmed }, status: 'pass', messageIds: ['pageReachable', 'deletionExplained', 'attested'] },
   {
     name: 'Stripe support reached through a link',

@@ -51,7 +51,7 @@ export default defineRule({
         if (steps && stripe) findings.push({ messageId: 'deletionExplained', level: 'info', location });
       }
     }
-    findings.push(...attestationFindings(use(Attestations), ['deletion-instructions'], ctx.now));
+    findings.push(...attestationFindings(use(Attestations), ['deletion-explained'], ctx.now));
     return outcome.from(findings);
   },
 });

@@ -4,12 +4,12 @@ import { attestationCases } from '../test/support/attestation-cases.js';
 import { attested } from '../test/support/attest-facts.js';
 
 ruleTester(rule, [
-  ...attestationCases(['error-handling-reviewed', 'logging-reviewed', 'api-announcements', 'keys-rotated']),
+  ...attestationCases(['development-checklist-followed/error-handling', 'development-checklist-followed/logging', 'development-checklist-followed/api-announcements', 'development-checklist-followed/keys-rotated']),
   {
     name: 'three of four parts confirmed: the missing one is named',
-    artifacts: { Attestations: attested('error-handling-reviewed', 'logging-reviewed', 'api-announcements') },
+    artifacts: { Attestations: attested('development-checklist-followed/error-handling', 'development-checklist-followed/logging', 'development-checklist-followed/api-announcements') },
     status: 'manual',
     messageIds: ['attested', 'attested', 'attested', 'notAttested'],
-    mentions: ['identity-golive attest keys-rotated'],
+    mentions: ['identity-golive attest development-checklist-followed/keys-rotated'],
   },
 ]);

@@ -8,5 +8,5 @@ export default attestedRule({
   title: "Stripe's development checklist followed",
   failureTitle: "Stripe's development checklist not confirmed",
   docsUrl: 'https://docs.stripe.com/get-started/checklist/go-live',
-  attestations: ['error-handling-reviewed', 'logging-reviewed', 'api-announcements', 'keys-rotated'],
+  attestations: ['development-checklist-followed/error-handling', 'development-checklist-followed/logging', 'development-checklist-followed/api-announcements', 'development-checklist-followed/keys-rotated'],
 });

@@ -8,5 +8,5 @@ export default attestedRule({
   title: "Identity's branding tab reviewed",
   failureTitle: "Identity's branding tab not confirmed as reviewed",
   docsUrl: 'https://docs.stripe.com/identity/before-going-live#setup-branding',
-  attestations: ['identity-branding'],
+  attestations: ['identity-branding-reviewed'],
 });

@@ -4,7 +4,7 @@ import { attestationCases } from '../test/support/attestation-cases.js';
 import { failure, modes, session } from '../test/support/facts.js';
 import { attested } from '../test/support/attest-facts.js';
 
-const confirmed = attested('pricing');
+const confirmed = attested('pricing-confirmed');
 const window = (sessions: ReturnType<typeof session>[], truncated = false) => ({ VerificationSessions: modes({ test: { sessions, windowDays: 30, truncated } }) });
 const mixed = [
   session({ id: 'vs_1', status: 'verified' }),
@@ -17,7 +17,7 @@ const mixed = [
 ];
 
 ruleTester(rule, [
-  ...attestationCases(['pricing'], { VerificationSessions: modes({}) }),
+  ...attestationCases(['pricing-confirmed'], { VerificationSessions: modes({}) }),
   {
     name: 'confirmed, with a count of billable test sessions',
     artifacts: { ...window(mixed), Attestations: confirmed },

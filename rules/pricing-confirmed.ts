@@ -53,7 +53,7 @@ export default defineRule({
     defaultSeverity: 'error',
   },
   check({ Attestations, VerificationSessions }, ctx) {
-    const findings: Finding<keyof typeof messages>[] = attestationFindings(use(Attestations), ['pricing'], ctx.now);
+    const findings: Finding<keyof typeof messages>[] = attestationFindings(use(Attestations), ['pricing-confirmed'], ctx.now);
     // The count is a note, not evidence: without a test key the rule still rests on the attestation.
     const window = askedFor(VerificationSessions.test);
     if (window) {

@@ -10,10 +10,10 @@ const SUGGESTED =
   'We use Stripe for identity document verification. Stripe collects identity document images, facial images, ID numbers and addresses. You can read its privacy policy at https://stripe.com/privacy.';
 const policy = (text: string, links: string[] = []) => ({ Config, Pages: pages({ privacyPolicy: page({ requestedUrl: url, text, links }) }) });
 const good = policy(SUGGESTED, ['https://stripe.com/privacy']);
-const confirmed = attested('privacy-policy-updated');
+const confirmed = attested('privacy-policy-discloses-stripe');
 
 ruleTester(rule, [
-  ...attestationCases(['privacy-policy-updated'], good),
+  ...attestationCases(['privacy-policy-discloses-stripe'], good),
   { name: "Stripe's suggested paragraph, linked", artifacts: { ...good, Attestations: confirmed }, status: 'pass', messageIds: ['pageReachable', 'disclosed', 'attested'] },
   { name: 'a locale link to Stripe\'s policy', artifacts: { ...policy('We rely on Stripe Identity to verify your identity.', ['https://stripe.com/en-gb/privacy']), Attestations: confirmed }, status: 'pass' },
   { name: 'curly quotes and odd case still match', artifacts: { ...policy('STRIPE’s identity   verification service checks your ID. See stripe.com/privacy'), Attestations: confirmed }, status: 'pass' },

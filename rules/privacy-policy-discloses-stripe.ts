@@ -49,7 +49,7 @@ export default defineRule({
         if (identity && link) findings.push({ messageId: 'disclosed', level: 'info', location });
       }
     }
-    findings.push(...attestationFindings(use(Attestations), ['privacy-policy-updated'], ctx.now));
+    findings.push(...attestationFindings(use(Attestations), ['privacy-policy-discloses-stripe'], ctx.now));
     return outcome.from(findings);
   },
 });

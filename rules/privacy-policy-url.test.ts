@@ -7,10 +7,10 @@ import { attested, page, pages } from '../test/support/attest-facts.js';
 const url = 'https://example.com/privacy';
 const Config = config({ privacyPolicyUrl: url });
 const ok = { Config, Pages: pages({ privacyPolicy: page({ requestedUrl: url }) }) };
-const confirmed = attested('privacy-policy-url-in-dashboard');
+const confirmed = attested('privacy-policy-url');
 
 ruleTester(rule, [
-  ...attestationCases(['privacy-policy-url-in-dashboard'], ok),
+  ...attestationCases(['privacy-policy-url'], ok),
   { name: 'reachable over https and confirmed', artifacts: { ...ok, Attestations: confirmed }, status: 'pass', messageIds: ['pageReachable', 'attested'], mentions: ['answered HTTP 200'] },
   {
     name: 'reachable after redirects that stay on https',

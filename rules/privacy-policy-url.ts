@@ -30,7 +30,7 @@ export default defineRule({
     const findings: Finding<keyof typeof PAGE_MESSAGES | keyof typeof ATTESTATION_MESSAGES | 'notConfigured'>[] = [];
     if (Config.privacyPolicyUrl === undefined) findings.push({ messageId: 'notConfigured', level: 'fail' });
     else findings.push(...reviewPage(use(Pages.privacyPolicy), 'privacyPolicyUrl').findings);
-    findings.push(...attestationFindings(use(Attestations), ['privacy-policy-url-in-dashboard'], ctx.now));
+    findings.push(...attestationFindings(use(Attestations), ['privacy-policy-url'], ctx.now));
     return outcome.from(findings);
   },
 });

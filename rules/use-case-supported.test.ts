@@ -4,11 +4,11 @@ import { attestationCases } from '../test/support/attestation-cases.js';
 import { account, failure, modes } from '../test/support/facts.js';
 import { attested } from '../test/support/attest-facts.js';
 
-const confirmed = attested('use-case');
+const confirmed = attested('use-case-supported');
 const inCountry = (country: string | null) => ({ Account: modes({ live: account({ country }) }) });
 
 ruleTester(rule, [
-  ...attestationCases(['use-case'], inCountry('US')),
+  ...attestationCases(['use-case-supported'], inCountry('US')),
   { name: 'US (generally available), confirmed', artifacts: { ...inCountry('US'), Attestations: confirmed }, status: 'pass', messageIds: ['countryAvailable', 'attested'] },
   { name: 'JP from the test key only', artifacts: { Account: modes({ test: account({ country: 'JP', mode: 'test' }) }), Attestations: confirmed }, status: 'pass' },
   { name: 'France: public beta warns', artifacts: { ...inCountry('FR'), Attestations: confirmed }, status: 'warn', messageIds: ['countryBeta', 'attested'] },

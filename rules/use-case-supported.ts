@@ -52,7 +52,7 @@ export default defineRule({
     else if ((GENERALLY_AVAILABLE as readonly string[]).includes(country)) findings.push({ messageId: 'countryAvailable', level: 'info', data: { country }, location });
     else if ((PUBLIC_BETA as readonly string[]).includes(country)) findings.push({ messageId: 'countryBeta', level: 'warn', data: { country }, location });
     else findings.push({ messageId: 'countryUnsupported', level: 'fail', data: { country }, location });
-    findings.push(...attestationFindings(use(Attestations), ['use-case'], ctx.now));
+    findings.push(...attestationFindings(use(Attestations), ['use-case-supported'], ctx.now));
     return outcome.from(findings);
   },
 });

@@ -8,5 +8,5 @@ export default attestedRule({
   title: 'Webhook handling tested end to end',
   failureTitle: 'Webhook handling not confirmed as tested end to end',
   docsUrl: 'https://docs.stripe.com/webhooks#best-practices',
-  attestations: ['webhooks-tested'],
+  attestations: ['webhooks-tested-end-to-end'],
 });

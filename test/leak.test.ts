@@ -64,7 +64,7 @@ beforeAll(async () => {
   await record('probe, pretty', ['probe']);
   await record('check --probe', ['check', '--probe', '--format', 'json']);
   await record('check --print-config', ['check', '--print-config']);
-  await record('attest', ['attest', 'pricing', '--note', 'Budget approved']);
+  await record('attest', ['attest', 'pricing-confirmed', '--note', 'Budget approved']);
   await record('attest --list', ['attest', '--list', '--format', 'json']);
   await record('rules', ['rules', '--format', 'json']);
   await record('explain', ['explain', 'no-secrets-in-code']);

@@ -4,6 +4,8 @@ import { outcome, type Location, type Outcome } from '../../src/engine/rule.js';
 import type { RestCall, SessionOperation } from '../../src/gather/source/model/types.js';
 import type { SourcePattern } from '../../src/gather/source/patterns.js';
 import type { SourceHit, SourceIndex } from '../../src/gather/source/types.js';
+import { ArtifactUnavailable } from '../../src/engine/gathered.js';
+import { MAX_HITS_PER_PATTERN, MAX_HITS_PER_PATTERN_PER_FILE } from '../../src/gather/source/limits.js';
 
 export class Evidence {
   private readonly byPattern = new Map<string, SourceHit[]>();
@@ -12,6 +14,16 @@ export class Evidence {
     readonly index: SourceIndex,
     private readonly ruleId: string,
   ) {
+    // A cap that cut this rule's evidence makes any verdict on the rest a guess.
+    const cut = Object.entries(index.truncated).filter(([patternId]) => splitPatternId(patternId)[0] === ruleId);
+    if (cut.length > 0) {
+      const dropped = cut.reduce((sum, [, count]) => sum + count, 0);
+      throw new ArtifactUnavailable({
+        kind: 'truncated',
+        message: `the scan kept at most ${MAX_HITS_PER_PATTERN_PER_FILE} matches per file and ${MAX_HITS_PER_PATTERN} in all for each pattern, and dropped ${dropped} of this rule's (${cut.map(([id]) => splitPatternId(id)[1]).join(', ')})`,
+        fix: 'Exclude generated or minified files with config `source.exclude`, or point `source.include` at the server code.',
+      });
+    }
     for (const hit of index.hits) {
       const [owner, id] = splitPatternId(hit.patternId);
       if (owner !== ruleId) continue;

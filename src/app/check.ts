@@ -17,6 +17,7 @@ import type { Notice, Report } from '../report/types.js';
 import { RULES } from '../../rules/index.js';
 import { prepareRun, reportKeys, type PreparedRun } from './prepare.js';
 import { authFailures, collectArtifacts } from './run.js';
+import { preloadStripe } from './overlap.js';
 import { findAnchorFile, findRepoRoot, parseReportTargets, writeReports } from './outputs.js';
 
 export interface CheckDeps {
@@ -37,10 +38,11 @@ export async function runCheck(options: CheckOptions, io: CliIo, now = Date.now(
   const probing = Boolean(options.probe || options.probeUrl);
   if (probing && options.snapshot) throw new UserError('--probe cannot be combined with --snapshot: a snapshot replays saved evidence, the probe needs the live handler.', 'Run `identity-golive probe` separately.');
   if (probing && options.offline) throw new UserError('--probe cannot be combined with --offline: the probe sends requests to your handler.', 'Drop one of the two flags.');
+  const sdkLoaded = preloadStripe(options, io);
   const run = await prepareRun(options, io, { needsKeys: !options.snapshot, includeProbe: probing, registry });
   const base: GathererMap = { ...GATHERERS, ...overrides };
   const probe = probing ? await setUpProbe(options, run, io, now, base) : null;
-  const artifacts = await collectArtifacts(probe?.run ?? run, options, io, now, probe?.gatherers ?? base);
+  const artifacts = await collectArtifacts(probe?.run ?? run, options, io, now, probe?.gatherers ?? base, sdkLoaded);
   const runs = runRules(run.rules, artifacts, run.severities, { now, offline: Boolean(options.offline) });
   const rejected = authFailures(artifacts);
   const notices: Notice[] = [...run.notices, ...(probe?.notices ?? []), ...rejected.map((failure) => ({ level: 'warn' as const, message: failure.message, fix: failure.fix }))];

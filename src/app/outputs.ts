@@ -1,7 +1,7 @@
 // Several outputs in one run: the terminal report on stdout (--format) plus any number of
 // `--report <format>=<file>` files, all rendered from the one finished Report. Files are written
 // whole (temp file + rename); the GitHub job summary is appended to, as GitHub expects.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
@@ -36,7 +36,8 @@ export function parseReportTargets(specs: readonly string[], io: Pick<CliIo, 'cw
     if (target === '') {
       throw new UserError(`--report "${spec}" names no file.`, `${EXAMPLE} In GitHub Actions, GITHUB_STEP_SUMMARY is set only inside a job step.`);
     }
-    const file = target === '-' ? '-' : path.resolve(io.cwd, target);
+    // /dev/stdout (or a link to our fd 1) is our own stdout: written through it, whatever it is (a pipe, a socket, a file).
+    const file = target === '-' || namesOwnStdout(path.resolve(io.cwd, target)) ? '-' : path.resolve(io.cwd, target);
     if (file !== '-' && existsSync(file) && statSync(file).isDirectory()) throw new UserError(`--report "${spec}": ${file} is a directory.`, 'Name a file.');
     if (file !== '-' && seen.has(file)) throw new UserError(`--report "${spec}": ${file} is named twice.`, 'Give each report its own file.');
     seen.add(file);
@@ -46,6 +47,26 @@ export function parseReportTargets(specs: readonly string[], io: Pick<CliIo, 'cw
     }
     return { format: format as ReporterName, file, append: toSummary };
   });
+}
+
+/** Whether `file` leads, through symlinks, to file descriptor 1 of this process. */
+export function namesOwnStdout(file: string): boolean {
+  let current = file;
+  for (let hops = 0; hops < 40; hops += 1) {
+    if (/^\/(?:proc\/(?:self|thread-self|\d+)\/fd|dev\/fd)\/1$/.test(current) || current === '/dev/stdout') {
+      const pid = /^\/proc\/(\d+)\//.exec(current)?.[1];
+      if (pid === undefined || Number(pid) === process.pid) return true;
+    }
+    let next: string;
+    try {
+      if (!lstatSync(current).isSymbolicLink()) return false;
+      next = readlinkSync(current);
+    } catch {
+      return false;
+    }
+    current = path.resolve(path.dirname(current), next);
+  }
+  return false;
 }
 
 /** The repository root (nearest directory holding .git), so SARIF and annotation paths match the repo. */

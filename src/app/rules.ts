@@ -10,7 +10,8 @@ import { CHECKLIST, CHECKLIST_ORDER, checklistItem } from '../engine/checklist.j
 import type { AnyRule } from '../engine/rule.js';
 import { RULES, RULES_BY_ID } from '../../rules/index.js';
 import { PACKAGE_ROOT } from '../version.js';
-import { suggest } from '../util/suggest.js';
+import { quoteChoices } from '../util/suggest.js';
+import { closeRuleIds } from './rule-names.js';
 import { UserError } from '../util/user-error.js';
 
 interface RuleRow {
@@ -53,37 +54,35 @@ export function runRulesCommand(options: RulesOptions, io: CliIo): ExitCode {
     return 0;
   }
   const chalk = chalkFor(io);
-  const table = [
-    ['RULE', 'ITEM', 'SEVERITY', 'EVIDENCE', 'MODES'],
-    ...rows.map((row) => [
-      row.id,
-      `${row.itemNumber}. ${row.item}`,
-      row.defaultSeverity,
-      row.evidence.map((artifact) => (artifact === 'Pages' && row.pages.length > 0 ? `Pages(${row.pages.join(',')})` : artifact)).join(', '),
-      row.modes.join(', ') || '-',
-    ]),
+  // Items are shown as Stripe's checklist names them (number and title), rules by id: one name
+  // for each thing, and the same words as the README's table and the report's sections.
+  const cells = (row: RuleRow): string[] => [
+    `  ${row.id}`,
+    row.defaultSeverity,
+    row.evidence.map((artifact) => (artifact === 'Pages' && row.pages.length > 0 ? `Pages(${row.pages.join(',')})` : artifact)).join(', '),
+    row.modes.join(', ') || '-',
   ];
-  const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
-  const lines = table.map((cells, index) => {
-    const line = cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
-    return index === 0 ? chalk.bold(line) : line;
+  const header = ['RULE', 'SEVERITY', 'EVIDENCE', 'MODES'];
+  const all = [header, ...rows.map(cells)];
+  const widths = header.map((_, column) => Math.max(...all.map((line) => line[column]!.length)));
+  const format = (line: string[]): string => line.map((cell, column) => (column === line.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+  const lines = [chalk.bold(format(header))];
+  CHECKLIST.forEach((item, index) => {
+    const serving = rows.filter((row) => row.item === item.id);
+    lines.push(chalk.bold(`${index + 1}. ${item.title}`));
+    for (const row of serving) lines.push(format(cells(row)));
+    if (serving.length === 0) lines.push(chalk.yellow('  (no rule yet)'));
   });
-  const served = new Set(rows.map((row) => row.item));
-  const unserved = CHECKLIST.filter((item) => !served.has(item.id)).map((item) => item.id);
   lines.push('', chalk.dim(`${rows.length} rules. \`identity-golive explain <rule>\` shows one rule's documentation.`));
-  if (unserved.length > 0) lines.push(chalk.yellow(`No rule yet for: ${unserved.join(', ')}.`));
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
 export async function runExplainCommand(ruleId: string, io: CliIo): Promise<ExitCode> {
   if (!RULES_BY_ID.has(ruleId)) {
-    const ids = [...RULES_BY_ID.keys()];
-    // A checklist item id is a common guess: offer the rules that serve it.
-    const serving = RULES.filter((rule) => rule.meta.item === ruleId).map((rule) => rule.meta.id);
-    const close = [...new Set([...serving, ...suggest(ruleId, ids)])].slice(0, 3);
+    // A checklist item id or a confirmation id is a common guess: offer the rules behind it.
     throw new UserError(
-      `Unknown rule "${ruleId}".${close.length > 0 ? ` Did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : ''}`,
+      `Unknown rule "${ruleId}".${quoteChoices(closeRuleIds(ruleId, RULES))}`,
       '`identity-golive rules` lists every rule.',
     );
   }

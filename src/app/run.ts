@@ -4,11 +4,12 @@ import type { CliIo } from '../cli/io.js';
 import type { TargetOptions } from '../cli/commands/shared-options.js';
 import { STRIPE_ARTIFACTS, type Artifacts } from '../engine/artifacts.js';
 import { demandOf, gatherArtifacts, type GathererMap } from '../engine/runner.js';
-import type { GatherFailure } from '../engine/gathered.js';
+import { isSkipFailure, type Gathered, type GatherFailure } from '../engine/gathered.js';
 import { GATHERERS } from '../gather/index.js';
 import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
 import { showsProgress, withProgress } from './progress.js';
+import { remoteFirst } from './overlap.js';
 import { runDeadlineMs, step } from '../util/watchdog.js';
 
 export async function collectArtifacts(
@@ -17,6 +18,8 @@ export async function collectArtifacts(
   io: CliIo,
   now: number,
   gatherers: GathererMap = GATHERERS,
+  /** From preloadStripe, started before the config was read. */
+  sdkLoaded: Promise<void> = Promise.resolve(),
 ): Promise<Partial<Artifacts>> {
   // Relative to where the command was run, like every other path argument.
   const snapshot = options.snapshot ? await readSnapshot(path.resolve(io.cwd, options.snapshot)) : null;
@@ -25,7 +28,7 @@ export async function collectArtifacts(
     'gathering evidence',
     () =>
       withProgress(showsProgress(io), io, 'Gathering evidence', (progress) =>
-        gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), gatherers, (id) => !snapshot || !isSnapshotArtifact(id)),
+        gatherArtifacts(run.rules, gatherContext(run, io, options, now, progress), remoteFirst(gatherers, sdkLoaded), (id) => !snapshot || !isSnapshotArtifact(id)),
       ),
     {
       ms: deadline,
@@ -49,4 +52,17 @@ export function authFailures(artifacts: Partial<Artifacts>): GatherFailure[] {
     }
   }
   return [...failures.values()];
+}
+
+/** Every remote read (Stripe per mode, pages): what was read, and what was asked for but failed. */
+export function remoteOutcomes(artifacts: Partial<Artifacts>): { read: number; failures: GatherFailure[] } {
+  const results: Gathered<unknown>[] = [];
+  for (const id of STRIPE_ARTIFACTS) {
+    const perMode = artifacts[id];
+    if (perMode) results.push(perMode.live, perMode.test);
+  }
+  if (artifacts.Pages) results.push(...Object.values(artifacts.Pages));
+  const failures = new Map<string, GatherFailure>();
+  for (const result of results) if (!result.ok && !isSkipFailure(result.failure)) failures.set(result.failure.message, result.failure);
+  return { read: results.filter((result) => result.ok).length, failures: [...failures.values()] };
 }

@@ -38,7 +38,7 @@ export async function runWalkthroughCommand(options: WalkthroughOptions, io: Cli
   const write = (text: string): void => void io.stdout.write(maskSecrets(text));
   const now = Date.now();
 
-  const project = await openAttestationProject(options, io);
+  const project = await openAttestationProject(options, io, 'walkthrough');
   // A malformed attestations file stops here, naming its line: the walkthrough never overwrites it.
   await listAttestations(project);
   const run = await prepareRun(options, io);

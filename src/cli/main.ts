@@ -1,7 +1,10 @@
 // The commander program. Returns an exit code and never calls process.exit (only bin/ sets it).
 // Command modules stay light: each action imports its implementation lazily, so `--help` loads
 // neither the stripe SDK nor inquirer.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { suggest } from '../util/suggest.js';
 import type { CliIo } from './io.js';
 import { UserError } from '../util/user-error.js';
 import { maskSecrets } from '../util/mask.js';
@@ -59,11 +62,29 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     exitCode = code;
   });
   try {
+    refuseUnknownCommand(program, argv, io);
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
   } catch (error) {
     return handleError(error, io, argv.includes('--debug'));
   }
+}
+
+/**
+ * `check` is the default command, so commander would read `identity-golive chek` as `check chek`
+ * (a directory). A first word that is no command and no path is a mistyped command: say so.
+ */
+function refuseUnknownCommand(program: Command, argv: readonly string[], io: CliIo): void {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-') || looksLikePath(first, io.cwd)) return;
+  const names = [...program.commands.flatMap((command) => [command.name(), ...command.aliases()]), 'help'];
+  if (names.includes(first)) return;
+  const [close] = suggest(first, names, 1);
+  program.error(`error: unknown command '${first}'${close ? `, did you mean '${close}'?` : ` (commands: ${names.join(', ')})`}`, { exitCode: 2, code: 'commander.unknownCommand' });
+}
+
+function looksLikePath(word: string, cwd: string): boolean {
+  return /[/\\]/.test(word) || word.startsWith('.') || word.startsWith('~') || existsSync(path.resolve(cwd, word));
 }
 
 function handleError(error: unknown, io: CliIo, debug: boolean): ExitCode {

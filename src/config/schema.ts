@@ -1,6 +1,6 @@
 // The config file's schema: one source for validation, the `defineConfig` type and the shipped
 // JSON Schema (`npm run build` regenerates schema/identity-golive.schema.json; a test checks it).
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES } from '../gather/source/types.js';
 
 const severity = z.enum(['error', 'warn', 'off']);

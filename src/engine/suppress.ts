@@ -8,6 +8,7 @@ import type { InlineSuppression } from '../gather/source/types.js';
 import type { SuppressionIssue, SuppressionSource } from '../report/types.js';
 import type { Finding, FindingLevel, Outcome } from './rule.js';
 import type { RuleRun } from './runner.js';
+import { didYouMean } from '../util/suggest.js';
 
 export type ConfigSuppression = ResolvedConfig['suppressions'][number];
 
@@ -93,7 +94,7 @@ export function applySuppressions(runs: readonly RuleRun[], input: SuppressionIn
   const active: ConfigSuppression[] = [];
   for (const entry of input.config) {
     if (!input.knownRuleIds.has(entry.rule)) {
-      issues.push(configIssue('unknown_rule', entry, `Suppression for unknown rule "${entry.rule}" hides nothing.`, 'Fix the rule id; `identity-golive check --help` links the rule list.'));
+      issues.push(configIssue('unknown_rule', entry, `Suppression for unknown rule "${entry.rule}" hides nothing.${didYouMean(entry.rule, [...input.knownRuleIds])}`, 'Fix the rule id; `identity-golive rules` lists them.'));
     } else if (isExpired(entry.expires, input.now)) {
       const wouldHide = runs.filter((run) => run.rule.meta.id === entry.rule).flatMap((run) => run.outcome.findings.filter((f) => isSuppressible(run, f) && targetMatches(entry.target, f))).length;
       const when = expiryInstant(entry.expires) === null ? `has an invalid expiry date "${entry.expires}" (so counts as expired)` : `expired on ${entry.expires}`;
@@ -112,6 +113,20 @@ export function applySuppressions(runs: readonly RuleRun[], input: SuppressionIn
   const directives = input.inline ?? [];
   const sound = directives.filter((directive) => hasReason(directive.reason));
   for (const directive of directives) {
+    // A misspelt id in a directive hides nothing for it; say so, or the author believes it silenced.
+    for (const id of directive.ruleIds.filter((ruleId) => !input.knownRuleIds.has(ruleId))) {
+      issues.push({
+        kind: 'unknown_rule',
+        source: 'inline',
+        ruleIds: [id],
+        target: `${directive.file}:${directive.line}`,
+        location: { file: directive.file, line: Math.max(1, directive.line - 1) },
+        reason: directive.reason,
+        expires: null,
+        message: `identity-golive-disable-next-line in ${directive.file} names unknown rule "${id}", which hides nothing.${didYouMean(id, [...input.knownRuleIds])}`,
+        fix: 'Fix the rule id; `identity-golive rules` lists them.',
+      });
+    }
     if (hasReason(directive.reason)) continue;
     issues.push({
       kind: 'missing_reason',

@@ -17,13 +17,20 @@ export function maskReference(value: string): string {
 }
 
 const SECRET_PATTERNS: readonly [RegExp, (match: string) => string][] = [
-  [/\b(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9]{6,}\b/g, maskKey],
-  [/\bwhsec_[A-Za-z0-9+/=]{6,}/g, () => 'whsec_…'],
+  // No word boundaries: `sk_live_51…_rotated` or `KEY_sk_live_…` must not slip past on an underscore.
+  [/(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9]{6,}/g, maskKey],
+  [/whsec_[A-Za-z0-9+/=]{6,}/g, () => 'whsec_…'],
   // VerificationSession client secrets: vs_XXX_secret_YYY
   [/\b(?:vs|pi|seti|cs)_[A-Za-z0-9]+_secret_[A-Za-z0-9_]+/g, () => '[client_secret]'],
   // Hosted verification links are single-use credentials for one person's session.
   [/https:\/\/verify\.stripe\.com\/[^\s"'<>)]*/g, () => 'https://verify.stripe.com/[redacted]'],
 ];
+
+/** Mask first, then cut: a cut can never leave part of a secret's body behind. */
+export function maskAndCut(text: string, max: number, ellipsis = '…'): string {
+  const masked = maskSecrets(text);
+  return masked.length <= max ? masked : `${masked.slice(0, max)}${ellipsis}`;
+}
 
 export function maskSecrets(text: string): string {
   let masked = text;

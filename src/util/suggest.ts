@@ -16,14 +16,30 @@ export function editDistance(a: string, b: string): number {
 
 export function suggest(input: string, candidates: readonly string[], max = 3): string[] {
   const needle = input.toLowerCase();
-  return candidates
-    .map((candidate) => {
-      const distance = editDistance(needle, candidate);
-      const shared = candidate.includes(needle) || needle.split('-').some((part) => part.length > 3 && candidate.includes(part));
-      return { candidate, score: shared ? Math.min(distance, 2) : distance };
-    })
+  const scored = candidates.map((candidate) => {
+    // Case-blind, so a camelCase config key (maxAttempts → maxAttemptsPerUser) is found too.
+    const folded = candidate.toLowerCase();
+    const distance = editDistance(needle, folded);
+    const shared = folded.includes(needle) || needle.split('-').some((part) => part.length > 3 && folded.includes(part));
+    return { candidate, distance, score: shared ? Math.min(distance, 2) : distance };
+  });
+  const byScore = (a: { score: number; candidate: string }, b: { score: number; candidate: string }) => a.score - b.score || a.candidate.localeCompare(b.candidate);
+  // A near-miss in spelling (a typo) beats names that merely share a word with the input.
+  const typos = scored.filter(({ distance }) => distance <= 2).sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+  if (typos.length > 0) return typos.filter(({ distance }) => distance <= typos[0]!.distance).slice(0, max).map(({ candidate }) => candidate);
+  return scored
     .filter(({ score, candidate }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
-    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
+    .sort(byScore)
     .slice(0, max)
     .map(({ candidate }) => candidate);
+}
+
+/** ` Did you mean "a" or "b"?` (with a leading space), or '' when nothing is close. */
+export function didYouMean(input: string, candidates: readonly string[], max = 3): string {
+  return quoteChoices(suggest(input, candidates, max));
+}
+
+/** ` Did you mean "a" or "b"?` for an already chosen list, or '' when it is empty. */
+export function quoteChoices(close: readonly string[]): string {
+  return close.length > 0 ? ` Did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : '';
 }

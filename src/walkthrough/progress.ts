@@ -3,7 +3,7 @@
 // first open item. Losing it costs a re-ask, nothing more, so an unreadable one is replaced.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 const progressSchema = z.object({

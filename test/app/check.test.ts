@@ -10,6 +10,7 @@ import type { CheckOptions } from '../../src/cli/commands/check.js';
 import { defineRule, outcome, type Finding } from '../../src/engine/rule.js';
 import { use } from '../../src/engine/gathered.js';
 import type { SourceIndex } from '../../src/gather/source/types.js';
+import { emptySecretScan } from '../../src/gather/source/secrets.js';
 import { UserError } from '../../src/util/user-error.js';
 import { memoryIo } from '../support/memory-io.js';
 
@@ -64,7 +65,7 @@ function project(config: object, source: Partial<SourceIndex> = {}): string {
   dirs.push(dir);
   mkdirSync(path.join(dir, '.git'));
   writeFileSync(path.join(dir, 'identity-golive.config.json'), JSON.stringify(config));
-  sources.set(dir, { root: dir, filesScanned: 1, skipped: {}, languages: { node: 1 }, hits: [], suppressions: [], ...source });
+  sources.set(dir, { root: dir, filesScanned: 1, skipped: {}, languages: { node: 1 }, hits: [], hitCounts: {}, suppressions: [], truncated: {}, secrets: emptySecretScan(), ...source });
   writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify({ kind: 'identity-golive-snapshot', schemaVersion: 1, toolVersion: 'test', gatheredAt: '2026-11-22T00:00:00Z', artifacts: {} }));
   return dir;
 }

@@ -30,13 +30,13 @@ async function expectFileError(promise: Promise<unknown>): Promise<AttestationFi
 
 describe('attestations file', () => {
   it('round-trips entries through the file, sorted in checklist order with a fixed key order', async () => {
-    const entries = [attestation('pricing', { evidence: 'https://example.com/budget' }), attestation('use-case', { note: undefined })];
+    const entries = [attestation('pricing-confirmed', { evidence: 'https://example.com/budget' }), attestation('use-case-supported', { note: undefined })];
     await updateAttestations(file, 'attestations.json', () => entries);
     const text = await readFile(file, 'utf8');
     expect(text).toContain('"version": 1');
-    expect(text.indexOf('"use-case"')).toBeLessThan(text.indexOf('"pricing"'));
+    expect(text.indexOf('"use-case-supported"')).toBeLessThan(text.indexOf('"pricing-confirmed"'));
     const read = await readAttestations(file, 'attestations.json');
-    expect(read.entries).toEqual([attestation('use-case', { note: undefined }), attestation('pricing', { evidence: 'https://example.com/budget' })].map(({ note, ...rest }) => (note === undefined ? rest : { ...rest, note })));
+    expect(read.entries).toEqual([attestation('use-case-supported', { note: undefined }), attestation('pricing-confirmed', { evidence: 'https://example.com/budget' })].map(({ note, ...rest }) => (note === undefined ? rest : { ...rest, note })));
     expect(serializeAttestations(read.entries)).toBe(text);
   });
 
@@ -45,29 +45,29 @@ describe('attestations file', () => {
   });
 
   it('replaces an item on upsert and removes on revoke', async () => {
-    await updateAttestations(file, 'a', (entries) => upsert(entries, attestation('pricing', { note: 'first' })));
-    await updateAttestations(file, 'a', (entries) => upsert(entries, attestation('pricing', { note: 'second' })));
+    await updateAttestations(file, 'a', (entries) => upsert(entries, attestation('pricing-confirmed', { note: 'first' })));
+    await updateAttestations(file, 'a', (entries) => upsert(entries, attestation('pricing-confirmed', { note: 'second' })));
     expect((await readAttestations(file)).entries.map((entry) => entry.note)).toEqual(['second']);
-    await updateAttestations(file, 'a', (entries) => entries.filter((entry) => entry.item !== 'pricing'));
+    await updateAttestations(file, 'a', (entries) => entries.filter((entry) => entry.item !== 'pricing-confirmed'));
     expect((await readAttestations(file)).entries).toEqual([]);
   });
 
   it('names the line and column of a JSON syntax error and leaves the file alone', async () => {
-    const broken = '{\n  "version": 1,\n  "attestations": [\n    { "item": "pricing", }\n  ]\n}\n';
+    const broken = '{\n  "version": 1,\n  "attestations": [\n    { "item": "pricing-confirmed", }\n  ]\n}\n';
     await updateAttestations(file, 'x', () => []);
     await writeFile(file, broken);
     const error = await expectFileError(readAttestations(file, '.identity-golive/attestations.json'));
     expect(error.kind).toBe('invalid');
-    const column = '    { "item": "pricing", '.length + 1;
+    const column = '    { "item": "pricing-confirmed", '.length + 1;
     expect(error.message).toBe(`.identity-golive/attestations.json:4:${column}: not valid JSON (trailing comma before '}')`);
-    const writing = await expectFileError(updateAttestations(file, 'attestations.json', (entries) => upsert(entries, attestation('use-case'))));
+    const writing = await expectFileError(updateAttestations(file, 'attestations.json', (entries) => upsert(entries, attestation('use-case-supported'))));
     expect(writing.message).toContain(`attestations.json:4:${column}`);
     expect(await readFile(file, 'utf8')).toBe(broken);
   });
 
   it('names the line of a schema problem (a typo in a key, a missing field, a duplicate)', async () => {
     const text = JSON.stringify(
-      { version: 1, attestations: [attestation('use-case'), { ...attestation('pricing'), evidnce: 'x' }, { item: 'keys-rotated', at: '2026-01-01', expires: '2027-01-01' }] },
+      { version: 1, attestations: [attestation('use-case-supported'), { ...attestation('pricing-confirmed'), evidnce: 'x' }, { item: 'development-checklist-followed/keys-rotated', at: '2026-01-01', expires: '2027-01-01' }] },
       null,
       2,
     );
@@ -75,19 +75,19 @@ describe('attestations file', () => {
     const error = await expectFileError(readAttestations(path.join(dir, 'a.json'), 'a.json'));
     const lines = text.split('\n');
     const lineOf = (needle: string, from = 0) => lines.findIndex((line, index) => index >= from && line.includes(needle)) + 1;
-    expect(error.message).toContain(`a.json:${lineOf('"item": "pricing"') - 1}:`); // the entry object holding the unknown key
+    expect(error.message).toContain(`a.json:${lineOf('"item": "pricing-confirmed"') - 1}:`); // the entry object holding the unknown key
     expect(error.message).toContain('evidnce');
     expect(error.message).toContain(`attestations[2].by`);
-    expect(error.message).toContain(`a.json:${lineOf('"keys-rotated"') - 1}:5: attestations[2].by`);
+    expect(error.message).toContain(`a.json:${lineOf('"development-checklist-followed/keys-rotated"') - 1}:5: attestations[2].by`);
   });
 
   it('refuses an item attested twice, naming the second entry', async () => {
-    const text = JSON.stringify({ version: 1, attestations: [attestation('use-case'), attestation('pricing'), attestation('use-case')] }, null, 2);
+    const text = JSON.stringify({ version: 1, attestations: [attestation('use-case-supported'), attestation('pricing-confirmed'), attestation('use-case-supported')] }, null, 2);
     await writeFile(path.join(dir, 'd.json'), text);
     const error = await expectFileError(readAttestations(path.join(dir, 'd.json'), 'd.json'));
-    const line = text.split('\n').findLastIndex((candidate) => candidate.includes('"use-case"')) + 1;
+    const line = text.split('\n').findLastIndex((candidate) => candidate.includes('"use-case-supported"')) + 1;
     expect(error.message).toContain(`d.json:${line}:`);
-    expect(error.message).toContain('"use-case" is attested twice (entries 0 and 2)');
+    expect(error.message).toContain('"use-case-supported" is attested twice (entries 0 and 2)');
   });
 
   it.each([
@@ -103,7 +103,7 @@ describe('attestations file', () => {
   });
 
   it('reads a file saved with a byte-order mark', async () => {
-    await writeFile(path.join(dir, 'bom.json'), `\uFEFF${serializeAttestations([attestation('pricing')])}`);
+    await writeFile(path.join(dir, 'bom.json'), `\uFEFF${serializeAttestations([attestation('pricing-confirmed')])}`);
     expect((await readAttestations(path.join(dir, 'bom.json'))).entries).toHaveLength(1);
   });
 
@@ -115,7 +115,7 @@ describe('attestations file', () => {
   });
 
   it('keeps every entry when many writers update at once', async () => {
-    const items = ['use-case', 'identity-branding', 'pricing', 'attempt-limit', 'alternative-verification', 'webhooks-tested', 'error-handling-reviewed', 'logging-reviewed', 'api-announcements', 'keys-rotated', 'privacy-policy-updated', 'privacy-policy-url-in-dashboard'];
+    const items = ['use-case-supported', 'identity-branding-reviewed', 'pricing-confirmed', 'attempt-limit-decided', 'alternative-verification-offered', 'webhooks-tested-end-to-end', 'development-checklist-followed/error-handling', 'development-checklist-followed/logging', 'development-checklist-followed/api-announcements', 'development-checklist-followed/keys-rotated', 'privacy-policy-discloses-stripe', 'privacy-policy-url'];
     await Promise.all(items.map((item) => updateAttestations(file, 'a', (entries) => upsert(entries, attestation(item)))));
     expect((await readAttestations(file)).entries.map((entry) => entry.item).sort()).toEqual([...items].sort());
     // No lock or temp file left behind.
@@ -129,7 +129,7 @@ describe('attestations file', () => {
     const { utimes } = await import('node:fs/promises');
     const old = new Date(Date.now() - 120_000);
     await utimes(lock, old, old);
-    await updateAttestations(file, 'a', (entries) => upsert(entries, attestation('pricing')));
+    await updateAttestations(file, 'a', (entries) => upsert(entries, attestation('pricing-confirmed')));
     expect((await readAttestations(file)).entries).toHaveLength(1);
   });
 });
@@ -147,10 +147,10 @@ describe('attestation status (fixed clock)', () => {
     ['a malformed attested-at', { at: '22/11/2026' }, 'expired'],
     ['a date-time without a zone', { expires: '2027-01-01T10:00' }, 'expired'],
   ] as const)('%s', (_name, overrides, expected) => {
-    expect(attestationState([attestation('pricing', overrides)], 'pricing', now).state).toBe(expected);
+    expect(attestationState([attestation('pricing-confirmed', overrides)], 'pricing-confirmed', now).state).toBe(expected);
   });
   it('is missing when another item is attested', () => {
-    expect(attestationState([attestation('use-case')], 'pricing', now)).toEqual({ state: 'missing' });
+    expect(attestationState([attestation('use-case-supported')], 'pricing-confirmed', now)).toEqual({ state: 'missing' });
   });
   it('computes the default expiry from the configured days', () => {
     expect(defaultExpiry(now, 180)).toBe('2027-05-21');
@@ -163,9 +163,9 @@ describe('Attestations gatherer', () => {
   const demand = { modes: new Set<never>(), rules: [] };
 
   it('reads the configured file, shown relative to the project', async () => {
-    await updateAttestations(path.join(dir, 'ops/attest.json'), 'x', () => [attestation('pricing')]);
+    await updateAttestations(path.join(dir, 'ops/attest.json'), 'x', () => [attestation('pricing-confirmed')]);
     const result = await gatherAttestations(ctx(dir, { attestations: { file: 'ops/attest.json' } }));
-    expect(result).toEqual({ ok: true, value: { file: 'ops/attest.json', entries: [attestation('pricing')] } });
+    expect(result).toEqual({ ok: true, value: { file: 'ops/attest.json', entries: [attestation('pricing-confirmed')] } });
     void demand;
   });
 

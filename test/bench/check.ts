@@ -1,31 +1,33 @@
-// Bench: `check` against the double with 200 ms per request, divided by the longest chain of
-// dependent requests × 200 ms (target ≤ 1.3: requests run concurrently, each resource once); and
-// `--help` against `node -e 0` (target ≤ 3: no heavy module on the help path).
-import { spawn } from 'node:child_process';
+// Bench: the three start-up ratios of issue #13, measured in one run, interleaved so machine load
+// drifts alike for all of them:
+//   - spawned `check` (every rule) against the double at 200 ms per request, on a project with two
+//     languages (node + python, so the code scan and any parsing are on the path), divided by the
+//     longest chain of dependent requests × 200 ms (target ≤ 1.3);
+//   - `check --offline` on the demo project vs `node -e 0` (target ≤ 2.5);
+//   - `--help` vs `node -e 0` (target ≤ 2).
+// Then the fixed costs no latency can hide, and the in-process run (warm modules) for contrast.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { FIXTURE_KEYS } from '../../fixtures/stripe/index.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { startStripeDouble, type LoggedRequest } from '../support/stripe-double.js';
-import { BIN, cliEnv } from '../support/cli.js';
+import { BIN, cliEnv, REPO_ROOT } from '../support/cli.js';
+import { median, spawnNode } from './startup.js';
 
 const LATENCY_MS = 200;
-const RULES = 'branding-configured,webhook-endpoint-registered,test-mode-events-handled';
+const RUNS = 7;
 const KEYS = { STRIPE_LIVE_API_KEY: FIXTURE_KEYS.liveRestricted, STRIPE_TEST_API_KEY: FIXTURE_KEYS.testRestricted };
+const DEMO = path.join(REPO_ROOT, 'fixtures/demo');
 
 /** Time one process; `expected` are the exit codes that mean it ran as intended. */
 async function timeSpawn(args: string[], env: NodeJS.ProcessEnv = cliEnv(), expected: readonly number[] = [0, 1]): Promise<number> {
-  const start = performance.now();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code === null || !expected.includes(code)) throw new Error(`${args.join(' ')} exited ${code}`);
-  return performance.now() - start;
+  const run = await spawnNode(args, env);
+  if (run.code === null || !expected.includes(run.code)) throw new Error(`${args.join(' ')} exited ${run.code}: ${run.stderr}`);
+  return run.ms;
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Pages of one list are the only dependent requests: group by key, path and query minus the cursor. */
 function longestChain(log: readonly LoggedRequest[]): number {
@@ -38,54 +40,74 @@ function longestChain(log: readonly LoggedRequest[]): number {
   return Math.max(...chains.values());
 }
 
-function silentIo(env: NodeJS.ProcessEnv): CliIo {
+function silentIo(env: NodeJS.ProcessEnv, cwd: string): CliIo {
   const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
-  return { stdout: sink(), stderr: sink(), stdin: process.stdin, env, cwd: process.cwd() };
+  return { stdout: sink(), stderr: sink(), stdin: process.stdin, env, cwd };
 }
+
+/** A node and a python integration side by side, in a temp dir (the fixtures stay untouched). */
+function twoLanguageProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'igl-bench-two-languages-'));
+  cpSync(path.join(REPO_ROOT, 'fixtures/projects/node-good'), path.join(dir, 'web'), { recursive: true });
+  cpSync(path.join(REPO_ROOT, 'fixtures/projects/python-good'), path.join(dir, 'api'), { recursive: true });
+  return dir;
+}
+
+/** The bundle chunk holding the stripe SDK (what the CLI loads before its first request). */
+function stripeChunk(): string | null {
+  try {
+    const meta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist/cli.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const output = Object.entries(meta.outputs).find(([, { inputs }]) => Object.keys(inputs).some((input) => input.includes('node_modules/stripe/')));
+    return output ? path.resolve(REPO_ROOT, output[0]) : null;
+  } catch {
+    return null;
+  }
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
 export async function run(): Promise<void> {
   const double = await startStripeDouble({ scenario: 'paged', latencyMs: LATENCY_MS });
+  const project = twoLanguageProject();
   try {
-    const args = ['check', '--format', 'json', '--api-base', double.url, '--only', RULES];
+    const args = ['check', '--format', 'json', '--api-base', double.url, '--cwd', project];
     await timeSpawn([BIN, ...args], cliEnv(KEYS));
     const chain = longestChain(double.log);
     const requestsPerRun = double.log.length;
-    const ideal = chain * LATENCY_MS;
+    const floor = chain * LATENCY_MS;
+    const sdk = stripeChunk();
+    const sdkImport = sdk ? `await import(${JSON.stringify(sdk)})` : 'await import("stripe")';
 
-    const spawned: number[] = [];
-    for (let i = 0; i < 5; i += 1) spawned.push(await timeSpawn([BIN, ...args], cliEnv(KEYS)));
+    const times = { spawned: [] as number[], offline: [] as number[], offlineDemo: [] as number[], help: [] as number[], bare: [] as number[], sdk: [] as number[], esmBare: [] as number[] };
+    for (let i = 0; i < RUNS; i += 1) {
+      times.spawned.push(await timeSpawn([BIN, ...args], cliEnv(KEYS)));
+      // The same run's own start: every rule, offline (no SDK, no request); exits 1 or 2 by design.
+      times.offline.push(await timeSpawn([BIN, 'check', '--format', 'json', '--offline', '--cwd', project], cliEnv(), [1, 2]));
+      times.offlineDemo.push(await timeSpawn([BIN, 'check', '--format', 'json', '--offline', '--cwd', DEMO], cliEnv(), [0, 1, 2]));
+      times.help.push(await timeSpawn([BIN, '--help']));
+      times.bare.push(await timeSpawn(['-e', '0']));
+      times.sdk.push(await timeSpawn(['--input-type=module', '-e', sdkImport]));
+      times.esmBare.push(await timeSpawn(['--input-type=module', '-e', '0']));
+    }
     const inProcess: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const start = performance.now();
-      await main(args, silentIo(cliEnv(KEYS)));
+      await main(args, silentIo(cliEnv(KEYS), project));
       inProcess.push(performance.now() - start);
     }
 
-    // Fixed costs no latency can hide: the app's own start (same rules, --offline: no SDK, no request)
-    // and loading the stripe SDK, which must precede the first request.
-    const offline: number[] = [];
-    const sdk: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      // Every selected rule is skipped offline, so this run exits 2 (nothing checked) by design.
-      offline.push(await timeSpawn([BIN, 'check', '--format', 'json', '--offline', '--only', RULES], cliEnv(), [2]));
-      sdk.push((await timeSpawn(['--input-type=module', '-e', 'await import("stripe")'])) - (await timeSpawn(['--input-type=module', '-e', '0'])));
-    }
-
-    const help: number[] = [];
-    const bare: number[] = [];
-    for (let i = 0; i < 7; i += 1) {
-      help.push(await timeSpawn([BIN, '--help']));
-      bare.push(await timeSpawn(['-e', '0']));
-    }
-
-    const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-    console.log(`check (paged scenario, ${LATENCY_MS} ms per request, ${requestsPerRun} requests, longest chain ${chain} → ideal ${fmt(ideal)})`);
-    console.log(`  spawned CLI:  median ${fmt(median(spawned))}  ratio ${(median(spawned) / ideal).toFixed(2)}  (target ≤ 1.3)`);
-    console.log(`  fixed costs:  app start (check --offline) ${fmt(median(offline))}, stripe SDK import ${fmt(median(sdk))}`);
-    console.log(`  minus fixed:  ${fmt(median(spawned) - median(offline) - median(sdk))}  ratio ${((median(spawned) - median(offline) - median(sdk)) / ideal).toFixed(2)}`);
-    console.log(`  in-process:   median ${fmt(median(inProcess))}  ratio ${(median(inProcess) / ideal).toFixed(2)}  (warm: no process start, modules cached)`);
-    console.log(`--help: median ${fmt(median(help))} vs node -e 0 ${fmt(median(bare))}  ratio ${(median(help) / median(bare)).toFixed(2)}  (target ≤ 3)`);
+    const m = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)])) as Record<keyof typeof times, number>;
+    const sdkMs = m.sdk - m.esmBare;
+    console.log(`check, every rule, node + python project (paged scenario, ${LATENCY_MS} ms per request, ${requestsPerRun} requests, longest chain ${chain} → floor ${fmt(floor)}); medians of ${RUNS}, interleaved`);
+    console.log(`  spawned check:            ${fmt(m.spawned).padStart(7)}  ratio ${ratio(m.spawned, floor)} × floor      (target ≤ 1.3)`);
+    console.log(`  check --offline (demo):   ${fmt(m.offlineDemo).padStart(7)}  ratio ${ratio(m.offlineDemo, m.bare)} × node -e 0  (target ≤ 2.5)`);
+    console.log(`  --help:                   ${fmt(m.help).padStart(7)}  ratio ${ratio(m.help, m.bare)} × node -e 0  (target ≤ 2)`);
+    console.log(`  node -e 0:                ${fmt(m.bare).padStart(7)}`);
+    console.log(`  fixed costs: the same check --offline ${fmt(m.offline)}, stripe SDK import ${fmt(sdkMs)} (${sdk ? 'its bundle chunk' : 'node_modules'}); spawned − floor ${fmt(m.spawned - floor)}`);
+    console.log(`  in-process: median ${fmt(median(inProcess))}  ratio ${ratio(median(inProcess), floor)}  (warm: no process start, modules cached)`);
   } finally {
     await double.close();
+    rmSync(project, { recursive: true, force: true });
   }
 }

@@ -38,4 +38,29 @@ describe('never a silent exit', () => {
     expect(report.results.map((result) => result.status)).toEqual(['error', 'error']);
     expect(run.stdout).toMatch(/101 Switching Protocols/);
   });
+
+  it('gather when every request failed: exit 2, each failure named, no snapshot written', async () => {
+    const double = await startDouble({ scenario: 'ready', faults: [{ route: '*', kind: 'server_error' }] });
+    const dir = projectWithConfig('identity-golive.config.json', JSON.stringify({ stripe: { timeoutMs: 1000 } }));
+    const run = await runCli(['gather', '-o', 'snap.json', '--only', 'branding-configured,webhook-endpoint-registered', '--api-base', double.url], {
+      cwd: dir,
+      env: { STRIPE_API_KEY: FIXTURE_KEYS.testRestricted },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/HTTP 500/);
+    expect(run.stderr).toMatch(/no snapshot written/);
+    expect(readdirSync(dir)).toEqual(['identity-golive.config.json']);
+  });
+
+  it('gather when some evidence failed: the snapshot is written, and the exit code says it has holes', async () => {
+    const double = await startDouble({ scenario: 'ready', faults: [{ route: 'account', kind: 'forbidden' }] });
+    const dir = projectWithConfig('identity-golive.config.json', JSON.stringify({ stripe: { timeoutMs: 1000 } }));
+    const run = await runCli(['gather', '-o', 'snap.json', '--only', 'branding-configured,webhook-endpoint-registered', '--api-base', double.url], {
+      cwd: dir,
+      env: { STRIPE_API_KEY: FIXTURE_KEYS.testRestricted },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/403/);
+    expect(readdirSync(dir).sort()).toEqual(['identity-golive.config.json', 'snap.json']);
+  });
 });

@@ -57,6 +57,19 @@ describe('identity-golive probe (CLI)', () => {
     expectNoSecret(run);
   });
 
+  it('takes the URL as a positional argument too, and refuses two different URLs', async () => {
+    const run = await cli(['probe', good.url, '--format', 'json'], { cwd, env: secretEnv });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).summary.pass).toBe(3);
+    const same = await cli(['probe', good.url, '--url', good.url, '--format', 'json'], { cwd, env: secretEnv });
+    expect(same.code).toBe(0);
+    const both = await cli(['probe', good.url, '--url', fallback.url], { cwd, env: secretEnv });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`Two URLs to probe: "${good.url}" and --url "${fallback.url}".`);
+    expect(both.stdout).toBe('');
+    expectNoSecret(both);
+  });
+
   it('exits 1 for a handler that falls back to the unsigned body, in pretty and json', async () => {
     const pretty = await cli(['probe', '--url', fallback.url], { cwd, env: secretEnv });
     expect(pretty.code).toBe(1);

@@ -4,24 +4,32 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { RULES } from '../../rules/index.js';
+import { CHECKLIST, checklistItem } from '../../src/engine/checklist.js';
 
 const cwd = tmpdir();
 
 describe('identity-golive rules', () => {
-  it('lists every rule with item, severity, evidence and modes', async () => {
+  // The table once showed items by slug ("4. submission-attempts"), a third name beside the rule
+  // and the confirmation; it now groups rules under the item's number and Stripe's own title.
+  it('lists every rule under its checklist item, with severity, evidence and modes', async () => {
     const run = await runCli(['rules'], { cwd });
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^RULE\s+ITEM\s+SEVERITY\s+EVIDENCE\s+MODES$/);
+    expect(lines[0]).toMatch(/^RULE\s+SEVERITY\s+EVIDENCE\s+MODES$/);
     for (const rule of RULES) {
-      const line = lines.find((candidate) => candidate.startsWith(`${rule.meta.id} `));
-      expect(line, rule.meta.id).toBeDefined();
-      expect(line).toContain(rule.meta.item);
+      const at = lines.findIndex((candidate) => candidate.startsWith(`  ${rule.meta.id} `));
+      expect(at, rule.meta.id).toBeGreaterThan(0);
+      const line = lines[at]!;
       expect(line).toContain(rule.meta.defaultSeverity);
       for (const artifact of rule.meta.requiredArtifacts) expect(line).toContain(artifact);
       if (rule.meta.modes) expect(line).toContain(rule.meta.modes.join(', '));
+      const heading = lines.slice(0, at).findLast((candidate) => /^\d+\. /.test(candidate));
+      const number = CHECKLIST.findIndex((item) => item.id === rule.meta.item) + 1;
+      expect(heading, rule.meta.id).toBe(`${number}. ${checklistItem(rule.meta.item).title}`);
     }
-    expect(lines.find((line) => line.startsWith('use-case-supported'))).toMatch(/1\. use-case .* live, test$/);
+    expect(lines.filter((line) => /^\d+\. /.test(line))).toHaveLength(CHECKLIST.length);
+    expect(run.stdout).not.toMatch(/\d+\. [a-z]+-[a-z-]+/); // no item slug such as "4. submission-attempts"
+    expect(lines.find((line) => line.startsWith('  use-case-supported'))).toMatch(/live, test$/);
   });
 
   it('gives the same as JSON', async () => {
@@ -49,6 +57,8 @@ describe('identity-golive explain', () => {
   it.each([
     ['a typo', 'faq-publishd', '"faq-published"'],
     ['a checklist item id', 'privacy-policy', '"privacy-policy-discloses-stripe"'],
+    ['a confirmation id', 'development-checklist-followed/logging', 'Did you mean "development-checklist-followed"?'],
+    ['a former confirmation id', 'keys-rotated', 'Did you mean "development-checklist-followed"?'],
     ['nothing close', 'zzz', 'Unknown rule "zzz".'],
   ])('answers %s with exit 2 and suggestions', async (_name, id, expected) => {
     const run = await runCli(['explain', id], { cwd });

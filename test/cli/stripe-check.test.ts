@@ -8,7 +8,8 @@ import { FIXTURE_KEYS, plantedValues } from '../../fixtures/stripe/index.js';
 import { REPEATED_USER } from '../../fixtures/stripe/not-ready.js';
 import type { Report } from '../../src/report/types.js';
 import { startStripeDouble, type Fault, type StripeDouble } from '../support/stripe-double.js';
-import { cliEnv, runCli } from '../support/cli.js';
+import { cliEnv, REPO_ROOT, runCli } from '../support/cli.js';
+import { packagesLoaded } from '../support/import-recorder/packages.js';
 
 const STRIPE_RULES = ['branding-configured', 'webhook-endpoint-registered', 'test-mode-events-handled'];
 /** Which rules read which double route. */
@@ -164,23 +165,45 @@ describe('keys and secrets', () => {
   });
 });
 
-describe('--help stays light', () => {
-  it('does not load the stripe SDK (while a real check does)', async () => {
+describe('start-up stays light', () => {
+  // The CLI runs a bundle: the build's metafile maps each loaded chunk to the packages inside it.
+  const HEAVY_FOR_HELP = ['stripe', 'inquirer', '@vscode/tree-sitter-wasm'];
+  it('--help loads none of stripe, inquirer or the parser; --offline no stripe; a real check loads stripe', async () => {
     const register = path.resolve(import.meta.dirname, '../support/import-recorder/register.mjs');
     const loaded = async (args: string[], env: Record<string, string> = {}) => {
       const log = path.join(project, `imports-${args[0]}-${Date.now()}.log`);
       const run = await runCli(args, { env: cliEnv({ IMPORT_LOG: log, ...env }), nodeArgs: ['--import', register] });
-      return { run, urls: (await readFile(log, 'utf8')).split('\n').filter(Boolean) };
+      const urls = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+      return { run, urls, packages: packagesLoaded(urls, REPO_ROOT) };
     };
+    const heavy = (packages: Set<string>) => [...packages].filter((name) => HEAVY_FOR_HELP.includes(name) || name.startsWith('@inquirer/'));
     const help = await loaded(['--help']);
     expect(help.run.code).toBe(0);
-    expect(help.urls.some((url) => url.includes('/dist/src/cli/main.js'))).toBe(true);
-    expect(help.urls.filter((url) => url.includes('/node_modules/stripe/'))).toEqual([]);
+    expect(help.urls.some((url) => url.includes('/dist/cli/bin.js'))).toBe(true);
+    // The recorder sees bundled packages: commander is in the shell --help needs.
+    expect(help.packages.has('commander')).toBe(true);
+    expect(heavy(help.packages)).toEqual([]);
     const checkHelp = await loaded(['check', '--help']);
-    expect(checkHelp.urls.filter((url) => url.includes('/node_modules/stripe/'))).toEqual([]);
+    expect(heavy(checkHelp.packages)).toEqual([]);
+    // Every rule, Stripe ones included (skipped offline); the empty project fails its code rules.
+    const offline = await loaded(['check', '--offline', '--format', 'json', '--cwd', project]);
+    expect(offline.run.code).toBe(1);
+    expect((JSON.parse(offline.run.stdout) as Report).results.some((result) => result.ruleId === 'branding-configured' && result.status === 'skipped')).toBe(true);
+    expect(offline.packages.has('stripe')).toBe(false);
     const d = await double('ready');
     const real = await loaded(['check', '--format', 'json', '--api-base', d.url, '--cwd', project, '--only', 'branding-configured'], testKey);
     expect(real.run.code).toBe(0);
-    expect(real.urls.some((url) => url.includes('/node_modules/stripe/'))).toBe(true);
+    expect(real.packages.has('stripe')).toBe(true);
+    // This project has a config file, so its schema (zod) is loaded; a project without one never loads zod.
+    expect(real.packages.has('zod')).toBe(true);
+    const bare = await mkdtemp(path.join(tmpdir(), 'identity-golive-no-config-'));
+    try {
+      const unconfigured = await loaded(['check', '--format', 'json', '--api-base', d.url, '--cwd', bare, '--only', 'branding-configured'], testKey);
+      expect(unconfigured.run.code).toBe(0);
+      expect(unconfigured.packages.has('stripe')).toBe(true);
+      expect(unconfigured.packages.has('zod')).toBe(false);
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
   });
 });

@@ -37,6 +37,8 @@ describe('CLI usage', () => {
     ['an unknown option', ['check', '--nope'], /unknown option '--nope'/],
     ['an unknown format', ['check', '--format', 'xml'], /Allowed choices are/],
     ['an unknown rule', ['check', '--rule', 'no-such-rule'], /Unknown rule "no-such-rule" in --rule/],
+    ['a misspelt rule', ['check', '--only', 'webhook-endpoint-registred'], /Unknown rule "webhook-endpoint-registred" in --rule\. Did you mean "webhook-endpoint-registered"\?/],
+    ['a checklist item id as a rule', ['check', '--rule', 'submission-attempts'], /Unknown rule "submission-attempts" in --rule\. Did you mean "attempt-limit-decided" or "attempts-limited"\?/],
     ['a missing --cwd', ['check', '--cwd', '/nonexistent/golive'], /--cwd does not exist: \/nonexistent\/golive/],
     ['plain http to a remote API base', ['check', '--api-base', 'http://api.example.com'], /Refusing plain http to api\.example\.com/],
     ['a missing snapshot', ['check', '--snapshot', 'missing.json'], /Cannot read snapshot \/.*\/missing\.json: ENOENT/],
@@ -68,6 +70,15 @@ describe('CLI usage', () => {
     await rm(bad, { recursive: true, force: true });
   });
 
+  it('a misspelt rule id in the config: names the file, suggests the rule, exit 2', async () => {
+    const bad = await mkdtemp(path.join(tmpdir(), 'golive-badrule-'));
+    await writeFile(path.join(bad, 'identity-golive.config.json'), JSON.stringify({ rules: { 'pricng-confirmed': 'off' } }));
+    const { code, stderr } = await runCli(['check', '--offline'], { cwd: bad });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`Unknown rule "pricng-confirmed" in ${path.join(bad, 'identity-golive.config.json')}: rules. Did you mean "pricing-confirmed"?`);
+    await rm(bad, { recursive: true, force: true });
+  });
+
   it('--print-config prints the resolved config as JSON', async () => {
     const { code, stdout } = await runCli(['check', '--print-config'], { cwd: dir });
     expect(code).toBe(0);
@@ -80,7 +91,7 @@ describe('CLI output to a closed pipe', () => {
     const { spawnSync } = await import('node:child_process');
     const { BIN } = await import('../support/cli.js');
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check --help | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
-    expect(result.stdout).toBe('Usage: identity-golive check [options]\n');
+    expect(result.stdout).toBe('Usage: identity-golive check [options] [dir]\n');
     expect(result.stderr).not.toMatch(/EPIPE|Error/);
   });
 });

@@ -14,7 +14,7 @@ import { RULES } from '../../rules/index.js';
 
 /** Rules whose evidence an empty, offline project can settle: everything else is turned off. */
 const KEPT = new Set(['identity-branding-reviewed', 'pricing-confirmed', 'attempt-limit-decided', 'alternative-verification-offered', 'webhooks-tested-end-to-end', 'development-checklist-followed', 'privacy-policy-discloses-stripe', 'privacy-policy-url', 'faq-published', 'deletion-explained']);
-const OPEN = ['identity-branding', 'webhooks-tested', 'faq-published'];
+const OPEN = ['identity-branding-reviewed', 'webhooks-tested-end-to-end', 'faq-published'];
 
 let project: string;
 beforeEach(async () => {
@@ -72,14 +72,14 @@ describe.skipIf(!tmuxAvailable())('walkthrough in a pseudo-terminal (needs tmux:
     terminal.type('https://example.com/screenshots/branding.png');
     terminal.press('Enter');
     screen = await terminal.waitFor(/9\/14 · Follow webhook best practices[\s\S]*❯ Yes: record my confirmation/);
-    expect(screen).toContain('Recorded identity-branding.');
+    expect(screen).toContain('Recorded identity-branding-reviewed.');
     terminal.press('Down', 'Enter'); // Skip for now
     screen = await terminal.waitFor(/13\/14 · Explain ID verification[\s\S]*❯ Yes: record my confirmation/);
     terminal.press('C-c');
     expect(await terminal.exitCode()).toBe(2);
     expect(terminal.screen()).toContain('Stopped. Every answer so far is saved');
 
-    const recorded = (await readAttestations(path.join(project, '.identity-golive/attestations.json'))).entries.find((entry) => entry.item === 'identity-branding');
+    const recorded = (await readAttestations(path.join(project, '.identity-golive/attestations.json'))).entries.find((entry) => entry.item === 'identity-branding-reviewed');
     expect(recorded).toMatchObject({ by: 'Katherine Johnson <kj@example.com>', note: 'Logo and colours checked on the Identity tab', evidence: 'https://example.com/screenshots/branding.png' });
     const progress = JSON.parse(await readFile(path.join(project, '.identity-golive/walkthrough.json'), 'utf8')) as { skipped: string[] };
     expect(progress.skipped).toEqual(['webhooks']);

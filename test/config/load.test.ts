@@ -44,8 +44,10 @@ describe('config discovery', () => {
 describe('config validation', () => {
   it.each([
     ['a wrong severity', { rules: { 'branding-configured': 'on' } }, /rules\.branding-configured: .*"error"/],
-    ['an unknown key', { maxAttempts: 3 }, /\(root\): unknown key "maxAttempts"/],
-    ['an unknown nested key', { stripe: { windowdays: 3 } }, /stripe: unknown key "windowdays"/],
+    ['an unknown key', { maxAttempts: 3 }, /\(root\): unknown key "maxAttempts" \(did you mean "maxAttemptsPerUser"\?\)/],
+    ['an unknown nested key', { stripe: { windowdays: 3 } }, /stripe: unknown key "windowdays" \(did you mean "windowDays"\?\)/],
+    ['an unknown key in a list entry', { suppressions: [{ rule: 'x', reason: 'r', expires: '2027-01-01', targt: 'a' }] }, /suppressions\[0\]: unknown key "targt" \(did you mean "target"\?\)/],
+    ['an unknown key nothing resembles', { zzz: 1 }, /\(root\): unknown key "zzz"$/m],
     ['a window over 30 days', { stripe: { windowDays: 90 } }, /stripe\.windowDays: .*30/],
     ['a relative URL', { privacyPolicyUrl: '/privacy' }, /privacyPolicyUrl: expected an absolute http\(s\) URL/],
     ['a suppression without reason', { suppressions: [{ rule: 'x', reason: '', expires: '2027-01-01' }] }, /suppressions\[0\]\.reason: a suppression needs a reason/],

@@ -129,6 +129,12 @@ describe('config suppressions', () => {
   it('flags an entry naming an unknown rule', () => {
     const r = report([{ rule: 'no-such-rule', reason: 'x', expires: '2027-01-01' }]);
     expect(r.suppressionIssues.map((i) => i.kind)).toEqual(['unknown_rule']);
+    expect(r.suppressionIssues[0]?.message).toBe('Suppression for unknown rule "no-such-rule" hides nothing.');
+  });
+
+  it('suggests the rule meant by a misspelt id', () => {
+    const r = report([{ rule: 'brokn', reason: 'x', expires: '2027-01-01' }]);
+    expect(r.suppressionIssues[0]?.message).toBe('Suppression for unknown rule "brokn" hides nothing. Did you mean "broken"?');
   });
 
   it('a targeted entry never hides a finding without a location', () => {
@@ -156,6 +162,14 @@ describe('inline suppressions', () => {
   it('does not match another line', () => {
     const r = report([], [directive({ line: 11 })]);
     expect(r.suppressed).toEqual([]);
+  });
+
+  it('a directive naming an unknown rule is a warning with a suggestion; its known ids still apply', () => {
+    const r = report([], [directive({ ruleIds: ['two-file', 'two-files'] })]);
+    expect(r.suppressed).toHaveLength(1);
+    expect(r.suppressionIssues.map((i) => [i.kind, i.source, i.location, i.message])).toEqual([
+      ['unknown_rule', 'inline', { file: 'src/server.ts', line: 9 }, 'identity-golive-disable-next-line in src/server.ts names unknown rule "two-file", which hides nothing. Did you mean "two-files"?'],
+    ]);
   });
 
   it('a directive without a reason hides nothing and is itself a warning', () => {

@@ -5,7 +5,8 @@ import { FIXTURE_KEYS, plantedValues } from '../../fixtures/stripe/index.js';
 import { PAGED_COUNTS } from '../../fixtures/stripe/paged.js';
 import { REPEATED_USER } from '../../fixtures/stripe/not-ready.js';
 import { ready } from '../../fixtures/stripe/ready.js';
-import { eventDestination } from '../../fixtures/stripe/build.js';
+import { eventDestination, identityEvent, verificationSession } from '../../fixtures/stripe/build.js';
+import type Stripe from 'stripe';
 import { GATHERERS } from '../../src/gather/index.js';
 import { gatherArtifacts } from '../../src/engine/runner.js';
 import { RULES } from '../../rules/index.js';
@@ -38,6 +39,20 @@ async function gatherAll(d: StripeDouble, options: Partial<StripeContextOptions>
 }
 
 describe('Stripe gatherers against the double', () => {
+  it("re-checks the API's filters on our side: another event type and a 2009 session are left out", async () => {
+    const now = Date.now();
+    const scenario = ready(now);
+    const old = verificationSession({ id: 'vs_1Fixture2009Old', mode: 'test', created: Math.floor(Date.UTC(2009, 0, 1) / 1000), status: 'verified' });
+    const charge = { ...identityEvent({ id: 'evt_1FixtureChargeEvt', type: 'identity.verification_session.verified', session: old, created: Math.floor(now / 1000) - 60 }), type: 'charge.succeeded' } as Stripe.Event;
+    scenario.test.verificationSessions.push(old);
+    scenario.test.events.push(charge);
+    const d = await start({ scenario, now, ignoreFilters: true });
+    const { Events, VerificationSessions } = await gatherAll(d);
+    expect(value(VerificationSessions.test).sessions.map((session) => session.id)).not.toContain(old.id);
+    expect(value(VerificationSessions.test).sessions.length).toBe(scenario.test.verificationSessions.length - 1);
+    expect(value(Events.test).events.map((event) => event.type).every((type) => type.startsWith('identity.verification_session.'))).toBe(true);
+  });
+
   it('ready: everything gathered in both modes', async () => {
     const d = await start({ scenario: 'ready' });
     const artifacts = await gatherAll(d);

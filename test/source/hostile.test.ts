@@ -41,7 +41,7 @@ function minified(bytes: number): string {
 
 const HOSTILE: Record<string, string> = {
   'hang.py': PYTHON_HANG,
-  'min.js': minified(256 * 1024),
+  'min.js': minified(128 * 1024),
   'big-try.js': `try {\n  event = stripe.webhooks.constructEvent(req.body, sig, secret);\n${'  log(session.url);\n'.repeat(20_000)}} catch (e) {\n  console.log(e);\n}\n`,
   'big-try.py': `def hook():\n    try:\n        event = stripe.Webhook.construct_event(payload, sig, secret)\n${'        log.info(vs.url)\n'.repeat(20_000)}    except Exception:\n        print("x")\n`,
   'unbalanced.ts': `${'stripe.webhooks.constructEvent((((((['.repeat(2000)}\n${'}}}})))'.repeat(2000)}\ncatch (e) { if (x) {{{{ \n`,

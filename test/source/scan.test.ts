@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compilePatterns } from '../../src/gather/source/compile.js';
-import { MAX_FILE_BYTES, readText, scanSource } from '../../src/gather/source/scan.js';
+import { MAX_FILE_BYTES, MAX_HITS_PER_PATTERN_PER_FILE, readText, scanSource } from '../../src/gather/source/scan.js';
 import { gatherSource } from '../../src/gather/source/gather.js';
 import type { SourcePattern } from '../../src/gather/source/patterns.js';
 import { validateConfig } from '../../src/config/load.js';
@@ -13,7 +13,8 @@ import { writeTree } from '../support/source.js';
 
 const CREATE: SourcePattern[] = [
   { id: 'create', idiom: 'session.create' },
-  { id: 'live', idiom: 'secret.live' },
+  // A text-scope pattern of a rule's own: it runs in every text file, raw.
+  { id: 'live', regex: /\b(sk_live_[A-Za-z0-9]{8,})/, scope: 'text' },
 ];
 const patterns = compilePatterns([{ ruleId: 'probe', patterns: CREATE }]);
 const NODE_CREATE = "await stripe.identity.verificationSessions.create({ type: 'document' });\n";
@@ -64,7 +65,7 @@ describe('scanSource', () => {
     const root = tree({
       'app.js': NODE_CREATE,
       'app.rb': 'Stripe::Identity::VerificationSession.create({})',
-      '.env': 'STRIPE_SECRET_KEY=sk_live_fixture0000000000000000\n',
+      '.env': 'STRIPE_SECRET_KEY=sk_live_fixture4iwRxpVHSbKdA9u4\n',
     });
     const { index, hitFiles } = await files(root, { languages: ['node'] });
     expect(hitFiles).toEqual(['.env', 'app.js']);
@@ -157,11 +158,11 @@ describe('scanSource', () => {
     expect(index.hits.map((hit) => hit.patternId).sort()).toEqual(['one/c', 'two/c']);
   });
 
-  it('keeps memory bounded: hits per pattern per file are capped and the rest counted', async () => {
-    const root = tree({ 'many.js': NODE_CREATE.repeat(80) });
+  it('keeps memory bounded: hits per pattern per file are capped, and the cut is recorded against the pattern', async () => {
+    const root = tree({ 'many.js': NODE_CREATE.repeat(MAX_HITS_PER_PATTERN_PER_FILE + 30) });
     const { index } = await files(root);
-    expect(index.hits).toHaveLength(50);
-    expect(index.hitsDropped).toBe(30);
+    expect(index.hits).toHaveLength(MAX_HITS_PER_PATTERN_PER_FILE);
+    expect(Object.values(index.truncated)).toEqual([30]);
   });
 });
 

@@ -19,7 +19,7 @@ export function writeTree(files: Readonly<Record<string, string | Buffer>>, pref
   return dir;
 }
 
-export async function scanTree(rules: readonly AnyRule[], files: Readonly<Record<string, string>>): Promise<SourceIndex> {
+export async function scanTree(rules: readonly AnyRule[], files: Readonly<Record<string, string | Buffer>>): Promise<SourceIndex> {
   const dir = writeTree(files);
   try {
     const index = await scanSource(dir, compilePatterns(rules.map((rule) => ({ ruleId: rule.meta.id, patterns: rule.meta.patterns ?? [] }))), {
@@ -32,7 +32,7 @@ export async function scanTree(rules: readonly AnyRule[], files: Readonly<Record
 }
 
 /** The Source artifact one rule sees for these files. */
-export async function sourceOf(rule: AnyRule, files: Readonly<Record<string, string>>): Promise<Gathered<SourceIndex>> {
+export async function sourceOf(rule: AnyRule, files: Readonly<Record<string, string | Buffer>>): Promise<Gathered<SourceIndex>> {
   return gathered(await scanTree([rule], files));
 }
 

@@ -55,6 +55,8 @@ export interface StripeDoubleOptions {
   latencyMs?: number;
   /** The double's clock (ms); scenarios are built against it. */
   now?: number;
+  /** Answer lists as if no filter (type, created, delivery_success) had been sent: an API whose filters cannot be trusted. */
+  ignoreFilters?: boolean;
   /** Hold every answer until this many requests are in flight at once (or 3 s pass): proves concurrency without timing. */
   holdUntilInFlight?: number;
 }
@@ -255,7 +257,8 @@ export async function startStripeDouble(options: StripeDoubleOptions): Promise<S
         },
       });
     }
-    const result = answer(route, scenario[grant.mode], entry.query, url.pathname);
+    const query = options.ignoreFilters ? Object.fromEntries(Object.entries(entry.query).filter(([name]) => ['limit', 'starting_after', 'ending_before', 'page'].includes(name))) : entry.query;
+    const result = answer(route, scenario[grant.mode], query, url.pathname);
     reply(result.status, result.body);
   }
 

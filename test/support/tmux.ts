@@ -31,7 +31,17 @@ export class TmuxSession {
   /** Run `command` (a shell line) in a fresh 160x50 terminal; its exit code lands in a file. */
   start(command: string, cwd: string): void {
     execFileSync('rm', ['-f', this.exitFile]);
-    this.tmux('new-session', '-d', '-s', this.name, '-x', '160', '-y', '50', '-c', cwd, `${command}; echo $? > ${this.exitFile}; sleep 600`);
+    // On a loaded machine a fresh tmux server sometimes dies while starting ("server exited
+    // unexpectedly"), before our command runs; starting it again is safe, nothing has happened yet.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        this.tmux('new-session', '-d', '-s', this.name, '-x', '160', '-y', '50', '-c', cwd, `${command}; echo $? > ${this.exitFile}; sleep 600`);
+        return;
+      } catch (error) {
+        if (attempt >= 3 || !String((error as { stderr?: unknown }).stderr ?? error).includes('server exited unexpectedly')) throw error;
+        execFileSync('sleep', ['0.3']);
+      }
+    }
   }
 
   /** The screen plus its scroll-back, wrapped lines joined. */

@@ -19,20 +19,20 @@ const index = (id: string) => CHECKLIST.findIndex((item) => item.id === id);
 describe('walkthrough item states', () => {
   it.each([
     ['an item whose attestation is missing is open', 'branding', attested(), new Set<string>(), 'open', 1],
-    ['an attested item is done', 'branding', attested('identity-branding'), new Set<string>(), 'done', 0],
-    ['an expired attestation reopens it', 'branding', attested(attestation('identity-branding', { expires: '2026-01-01' })), new Set<string>(), 'open', 1],
+    ['an attested item is done', 'branding', attested('identity-branding-reviewed'), new Set<string>(), 'done', 0],
+    ['an expired attestation reopens it', 'branding', attested(attestation('identity-branding-reviewed', { expires: '2026-01-01' })), new Set<string>(), 'open', 1],
     ['a skipped open item stays skipped', 'branding', attested(), new Set(['branding']), 'skipped', 1],
-    ['a skip does not hide a done item', 'branding', attested('identity-branding'), new Set(['branding']), 'done', 0],
+    ['a skip does not hide a done item', 'branding', attested('identity-branding-reviewed'), new Set(['branding']), 'done', 0],
     ['an attestable item with no rule selected is still open', 'use-case', attested(), new Set<string>(), 'open', 1],
     ['an item no rule serves and nobody attests', 'sensitive-data', attested(), new Set<string>(), 'unchecked', 0],
-    ['a failing automatic check keeps an attested item open', 'privacy-policy-url', attested('privacy-policy-url-in-dashboard'), new Set<string>(), 'open', 0],
+    ['a failing automatic check keeps an attested item open', 'privacy-policy-url', attested('privacy-policy-url'), new Set<string>(), 'open', 0],
   ] as const)('%s', (_name, item, Attestations, skipped, state, pending) => {
     const view = viewItem(index(item), evaluation(Attestations), skipped);
     expect({ state: view.state, pending: view.pending.length }).toEqual({ state, pending });
   });
 
   it('starts at the first open item, then the first skipped, then nowhere', () => {
-    const all = attested(...(['use-case', 'identity-branding', 'pricing', 'attempt-limit', 'alternative-verification', 'webhooks-tested', 'error-handling-reviewed', 'logging-reviewed', 'api-announcements', 'keys-rotated', 'privacy-policy-updated', 'privacy-policy-url-in-dashboard', 'faq-published', 'deletion-instructions'] as const));
+    const all = attested(...(['use-case-supported', 'identity-branding-reviewed', 'pricing-confirmed', 'attempt-limit-decided', 'alternative-verification-offered', 'webhooks-tested-end-to-end', 'development-checklist-followed/error-handling', 'development-checklist-followed/logging', 'development-checklist-followed/api-announcements', 'development-checklist-followed/keys-rotated', 'privacy-policy-discloses-stripe', 'privacy-policy-url', 'faq-published', 'deletion-explained'] as const));
     expect(startIndex(viewAll(evaluation(), new Set()))).toBe(0);
     expect(startIndex(viewAll(evaluation(), new Set(['use-case'])))).toBe(index('branding'));
     const onlyUrl = viewAll(evaluation(all), new Set(['privacy-policy-url']));

@@ -35,7 +35,8 @@ function parseMaxWarnings(value: string): number | null {
 export const registerCheck: CommandRegistrar = (program: Command, io, setExit) => {
   const command = program
     .command('check', { isDefault: true })
-    .description('Check the project and Stripe account against the go-live checklist and print a report.');
+    .description('Check the project and Stripe account against the go-live checklist and print a report.')
+    .argument('[dir]', 'the project (default: the nearest directory upward with a config or .git)');
   addTargetOptions(command)
     .addOption(new Option('-f, --format <format>', 'report format on stdout').choices(REPORTER_NAMES).default('pretty'))
     .option('--report <format=file>', `also write a report to a file (repeatable; formats: ${REPORTER_NAMES.join(', ')}; file "-" is stdout; markdown to $GITHUB_STEP_SUMMARY is appended)`, collect)
@@ -55,6 +56,7 @@ export const registerCheck: CommandRegistrar = (program: Command, io, setExit) =
       `
 Examples:
   $ STRIPE_API_KEY=rk_test_… identity-golive check
+  $ identity-golive check ../myapp --offline                  # another project
   $ STRIPE_LIVE_API_KEY=rk_live_… STRIPE_TEST_API_KEY=rk_test_… identity-golive check --format json
   $ identity-golive check --snapshot golive-snapshot.json     # no key needed
   $ identity-golive check --rule webhook-endpoint-registered
@@ -67,8 +69,8 @@ Everything is always shown; only the exit code follows --fail-on, --max-warnings
 A read-only restricted key needs: Account Read (connected_account_read), Webhook Endpoints
 Read, Event Destinations Read, Events Read, Identity Verification Sessions and Reports Read.`,
     )
-    .action(async (options: CheckOptions) => {
+    .action(async (dir: string | undefined, options: CheckOptions) => {
       const { runCheckCommand } = await import('../../app/check.js');
-      setExit(await runCheckCommand(options, io));
+      setExit(await runCheckCommand({ ...options, dir }, io));
     });
 };

@@ -2,6 +2,8 @@
 import { Option, type Command } from 'commander';
 
 export interface TargetOptions {
+  /** The positional `[dir]`: the project, like --cwd. */
+  dir?: string;
   cwd?: string;
   config?: string;
   rule?: string[];
@@ -15,8 +17,8 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 export function addTargetOptions(command: Command): Command {
   return command
-    .option('--cwd <dir>', 'the project to check (default: the current directory)')
-    .option('-c, --config <path>', 'config file (default: searched in --cwd: package.json "identity-golive", .identity-goliverc*, identity-golive.config.*)')
+    .option('--cwd <dir>', 'the project to check (default: the nearest directory upward with a config or .git)')
+    .option('-c, --config <path>', 'config file (default: searched in the project: package.json "identity-golive", .identity-goliverc*, identity-golive.config.*)')
     .option('-r, --rule <id>', 'run only this rule (repeatable)', collect)
     .option('--only <ids>', 'run only these rules, comma-separated')
     .option('--offline', 'no network: Stripe and page checks are skipped, never passed')

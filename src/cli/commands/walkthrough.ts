@@ -13,8 +13,8 @@ export const registerWalkthrough: CommandRegistrar = (program: Command, io, setE
   program
     .command('walkthrough')
     .description("Go through Stripe's fourteen go-live items one by one: what each means, the automatic evidence, and a confirmation where a person is needed. Resumable.")
-    .option('--cwd <dir>', 'the project (default: the current directory)')
-    .option('-c, --config <path>', 'config file (default: searched in --cwd)')
+    .option('--cwd <dir>', 'the project (default: the nearest directory upward with a config or .git)')
+    .option('-c, --config <path>', 'config file (default: searched in the project)')
     .option('--offline', 'no network: Stripe and page checks are skipped')
     .addOption(new Option('--api-base <url>', 'Stripe API base URL (a local double)').env('STRIPE_API_BASE'))
     .option('--debug', 'print stack traces for internal errors')

@@ -3,9 +3,10 @@
 // as read-merge-write, so concurrent writers keep each other's entries.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Attestation, AttestationSet } from './types.js';
-import { ATTESTABLE_IDS } from './items.js';
+import { ATTESTABLE_IDS, currentItemId } from './items.js';
+import { parseDateTime } from './status.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { withFileLock } from '../../util/file-lock.js';
 import { jsonSyntaxProblem, locateJsonPath } from '../../util/json-locate.js';
@@ -87,8 +88,26 @@ export function parseAttestations(source: string, display: string): Attestation[
       `Fix these entries by hand (the file was not changed); valid item ids: ${ATTESTABLE_IDS.join(', ')}.`,
     );
   }
-  return result.data.attestations;
+  return migrateItemIds(result.data.attestations);
 }
+
+/**
+ * Entries recorded under an earlier version's id get today's id, so no confirmation is lost; the
+ * next write saves them so. When a file holds both spellings of one item (two branches merged),
+ * the later confirmation wins.
+ */
+export function migrateItemIds(entries: readonly Attestation[]): Attestation[] {
+  const byItem = new Map<string, Attestation>();
+  for (const entry of entries) {
+    const item = currentItemId(entry.item) ?? entry.item;
+    const migrated = item === entry.item ? entry : { ...entry, item };
+    const earlier = byItem.get(item);
+    if (earlier === undefined || recordedAt(migrated) > recordedAt(earlier) || (recordedAt(migrated) === recordedAt(earlier) && migrated === entry)) byItem.set(item, migrated);
+  }
+  return [...byItem.values()];
+}
+
+const recordedAt = (entry: Attestation): number => parseDateTime(entry.at) ?? Number.NEGATIVE_INFINITY;
 
 /** Read the file; a missing file is an empty set (nobody attested anything yet). */
 export async function readAttestations(file: string, display = file): Promise<AttestationSet> {

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import { PAGE_CONFIG_KEYS, PAGE_IDS, type PageFacts, type PageId } from './types.js';
-import { fetchPage, PageFetchError, type PageFetchOptions } from './fetch.js';
+import type { PageFetchOptions } from './fetch.js';
 import { failed, gathered, type Gathered } from '../../engine/gathered.js';
 import type { ArtifactDemand, GatherContext } from '../context.js';
 
@@ -43,6 +43,8 @@ export async function gatherPages(ctx: GatherContext, demand: ArtifactDemand): P
 }
 
 async function fetchGathered(url: string, options: PageFetchOptions): Promise<Gathered<PageFacts>> {
+  // Loaded only to fetch: an offline or unconfigured run never loads the HTML parser.
+  const { fetchPage, PageFetchError } = await import('./fetch.js');
   try {
     return gathered(await fetchPage(url, options));
   } catch (error) {

@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { maskSecrets } from '../../util/mask.js';
+import { maskAndCut, maskSecrets } from '../../util/mask.js';
 import { VERSION } from '../../version.js';
 import type { ProbeResult, ProbeTarget } from './types.js';
 
@@ -119,6 +119,6 @@ function displayLocation(location: string | undefined, base: URL): string | null
   try {
     return displayUrl(new URL(location, base));
   } catch {
-    return maskSecrets(location.slice(0, EXCERPT_CHARS));
+    return maskAndCut(location, EXCERPT_CHARS, '');
   }
 }

@@ -44,9 +44,6 @@ export const IDIOMS = [
   'client.api-version', // capture: the pinned version
   'client.side', // code that runs in the browser ('use client')
   'manifest.sdk', // capture: the SDK version spec in a manifest or lockfile
-  // Any text file
-  'secret.live', // capture: the key
-  'secret.test',
 ] as const;
 export type IdiomId = (typeof IDIOMS)[number];
 
@@ -71,8 +68,6 @@ export interface SourcePattern {
 /** Idioms that are not about code: manifests and raw text. */
 export const IDIOM_SCOPES: Partial<Record<IdiomId, HitScope>> = {
   'manifest.sdk': 'manifest',
-  'secret.live': 'text',
-  'secret.test': 'text',
 };
 
 export function spellingRegex(spelling: Spelling): RegExp {

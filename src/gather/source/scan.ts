@@ -1,6 +1,7 @@
 // The one pass: walk, read each file once (bounded), classify, prefilter by literal anchors, strip
 // comments only when a code pattern may match, run the candidate regexes, record hits and
 // suppression directives. Bad files are counted in `skipped`, never thrown.
+import { execFileSync } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
@@ -12,11 +13,11 @@ import type { HitLanguage, InlineSuppression, Language, SourceHit, SourceIndex }
 import { walk, type WalkOptions } from './walk.js';
 import { ModelCollector } from './model/build.js';
 import { maskSecrets } from '../../util/mask.js';
+import { emptySecretScan, SecretDetector } from './secrets.js';
+import { MAX_HITS_PER_PATTERN, MAX_HITS_PER_PATTERN_PER_FILE } from './limits.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
-/** Caps that keep memory bounded on a pathological tree; dropped hits are counted. */
-export const MAX_HITS_PER_PATTERN_PER_FILE = 50;
-export const MAX_HITS = 20_000;
+export { MAX_HITS_PER_PATTERN, MAX_HITS_PER_PATTERN_PER_FILE } from './limits.js';
 const SNIPPET_CHARS = 160;
 /** Files between two yields to the event loop, so concurrent gatherers keep moving. */
 const YIELD_EVERY = 256;
@@ -30,30 +31,43 @@ export interface ScanOptions extends WalkOptions {
 }
 
 export async function scanSource(root: string, patterns: CompiledPatterns, options: ScanOptions = {}): Promise<SourceIndex> {
-  const index: SourceIndex = { root, filesScanned: 0, skipped: {}, languages: {}, hits: [], suppressions: [], hitsDropped: 0 };
+  const index: SourceIndex = { root, filesScanned: 0, skipped: {}, languages: {}, hits: [], hitCounts: {}, suppressions: [], truncated: {}, secrets: emptySecretScan() };
   const skip = (reason: string): void => {
     index.skipped[reason] = (index.skipped[reason] ?? 0) + 1;
   };
+  const secrets = new SecretDetector(index.secrets);
   let sinceYield = 0;
   // One read buffer for the whole scan: files are at most MAX_FILE_BYTES, and only the few with
   // candidate patterns are ever decoded to a string (a copy).
   const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES);
   const model = options.model ? new ModelCollector() : null;
+  const walked = new Set<string>();
   for (const event of walk(root, options)) {
     if (event.kind === 'skip') {
       skip(event.reason);
+      // A directory or file that could not be read may hold a secret: that is not "clean".
+      if (event.reason === 'unreadable-directory' || event.reason === 'unreadable' || event.reason === 'too-deep') secrets.unread(event.relative, event.reason);
       continue;
     }
-    if (options.languages && !isSelectedLanguage(event.file.relative, options.languages)) {
-      skip('language-not-selected');
-      continue;
-    }
+    walked.add(event.file.relative);
     const outcome = readInto(event.file.absolute, buffer);
-    if (typeof outcome !== 'number') skip(outcome.skipped);
-    else {
-      index.filesScanned += 1;
-      scanFile(event.file.relative, buffer.subarray(0, outcome), patterns, index);
-      if (model) offerToModel(model, event.file.relative, buffer.subarray(0, outcome));
+    if ('error' in outcome) {
+      skip(outcome.error === 'not-a-file' ? 'not-a-file' : 'unreadable');
+      if (outcome.error !== 'not-a-file') secrets.unread(event.file.relative, outcome.error);
+    } else if (outcome.tooLarge) {
+      skip('too-large');
+      secrets.file(event.file.relative, event.file.absolute);
+    } else {
+      // Secrets are looked for in every file's bytes, whatever the code scan makes of it.
+      const bytes = buffer.subarray(0, outcome.length);
+      secrets.bytes(event.file.relative, bytes);
+      if (outcome.notText) skip(outcome.notText);
+      else if (options.languages && !isSelectedLanguage(event.file.relative, options.languages)) skip('language-not-selected');
+      else {
+        index.filesScanned += 1;
+        scanFile(event.file.relative, bytes, patterns, index);
+        if (model) offerToModel(model, event.file.relative, bytes);
+      }
     }
     sinceYield += 1;
     if (sinceYield >= YIELD_EVERY) {
@@ -61,6 +75,10 @@ export async function scanSource(root: string, patterns: CompiledPatterns, optio
       options.onProgress?.(index.filesScanned);
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+  // A file git tracks is committed even when a .gitignore (added later) hides it from the walk.
+  for (const relative of trackedButIgnored(root)) {
+    if (!walked.has(relative)) secrets.file(relative, path.join(root, relative));
   }
   if (model) index.model = await model.build();
   return index;
@@ -87,21 +105,26 @@ export function readText(absolute: string): string | { skipped: string } {
 export function readBytes(absolute: string): Buffer | { skipped: string } {
   const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES);
   const outcome = readInto(absolute, buffer);
-  return typeof outcome === 'number' ? Buffer.from(buffer.subarray(0, outcome)) : outcome;
+  if ('error' in outcome) return { skipped: outcome.error === 'not-a-file' ? 'not-a-file' : 'unreadable' };
+  if (outcome.tooLarge) return { skipped: 'too-large' };
+  if (outcome.notText) return { skipped: outcome.notText };
+  return Buffer.from(buffer.subarray(0, outcome.length));
 }
 
-/** Reads the file into `buffer` (MAX_FILE_BYTES long): its length, or why it was passed over. */
-function readInto(absolute: string, buffer: Buffer): number | { skipped: string } {
+type ReadOutcome = { error: string } | { length: number; tooLarge: false; notText: 'binary' | 'invalid-utf8' | null } | { tooLarge: true };
+
+/** Reads the file into `buffer` (MAX_FILE_BYTES long): its length and whether it is text, or why it could not be read. */
+function readInto(absolute: string, buffer: Buffer): ReadOutcome {
   let fd: number;
   try {
     fd = openSync(absolute, 'r');
-  } catch {
-    return { skipped: 'unreadable' };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { skipped: 'not-a-file' };
-    if (stats.size > MAX_FILE_BYTES) return { skipped: 'too-large' };
+    if (!stats.isFile()) return { error: 'not-a-file' };
+    if (stats.size > MAX_FILE_BYTES) return { tooLarge: true };
     let read = 0;
     while (read < stats.size) {
       const count = readSync(fd, buffer, read, stats.size - read, read);
@@ -109,13 +132,22 @@ function readInto(absolute: string, buffer: Buffer): number | { skipped: string 
       read += count;
     }
     const bytes = buffer.subarray(0, read);
-    if (bytes.subarray(0, 8000).includes(0)) return { skipped: 'binary' };
-    if (!isUtf8(bytes)) return { skipped: 'invalid-utf8' };
-    return read;
-  } catch {
-    return { skipped: 'unreadable' };
+    const notText = bytes.subarray(0, 8000).includes(0) ? 'binary' : !isUtf8(bytes) ? 'invalid-utf8' : null;
+    return { length: read, tooLarge: false, notText };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Tracked files a .gitignore matches (`git ls-files -ci --exclude-standard`); none without git. */
+function trackedButIgnored(root: string): string[] {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+    return out.toString('utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
   }
 }
 
@@ -202,8 +234,9 @@ class FileContext {
     let count = 0;
     for (let match = regex.exec(haystack); match !== null; match = regex.exec(haystack)) {
       if (match[0].length === 0) regex.lastIndex += 1;
-      if (count >= MAX_HITS_PER_PATTERN_PER_FILE || this.index.hits.length >= MAX_HITS) {
-        this.index.hitsDropped = (this.index.hitsDropped ?? 0) + pattern.patternIds.length;
+      const full = count >= MAX_HITS_PER_PATTERN_PER_FILE || pattern.patternIds.some((id) => (this.index.hitCounts[id] ?? 0) >= MAX_HITS_PER_PATTERN);
+      if (full) {
+        for (const patternId of pattern.patternIds) this.index.truncated[patternId] = (this.index.truncated[patternId] ?? 0) + 1;
         continue;
       }
       count += 1;
@@ -217,6 +250,7 @@ class FileContext {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.index.hits.push(hit);
+    this.index.hitCounts[hit.patternId] = (this.index.hitCounts[hit.patternId] ?? 0) + 1;
   }
 
   directive(comment: string, silencedLine: number): void {
@@ -278,10 +312,13 @@ class FileContext {
 }
 
 function snippetOf(lineText: string, column: number): string {
-  let snippet = lineText;
+  // Mask the whole line before cutting it: a secret at the cut must not leave its body behind.
+  const masked = maskSecrets(lineText);
+  let snippet = masked;
   if (snippet.length > SNIPPET_CHARS) {
-    const from = Math.max(0, Math.min(column - 1 - 40, snippet.length - SNIPPET_CHARS));
+    const shift = masked.length - lineText.length;
+    const from = Math.max(0, Math.min(column - 1 - 40 + Math.min(0, shift), snippet.length - SNIPPET_CHARS));
     snippet = `${from > 0 ? '…' : ''}${snippet.slice(from, from + SNIPPET_CHARS)}…`;
   }
-  return maskSecrets(snippet.trim());
+  return snippet.trim();
 }

@@ -1,4 +1,5 @@
 // The Source artifact: what one pass over the integration's code found.
+import type { SecretScan } from './secrets.js';
 // Issue #3 owns the scanner; this is the contract rules read.
 import type { IntegrationModel } from './model/types.js';
 
@@ -46,9 +47,13 @@ export interface SourceIndex {
   skipped: Record<string, number>;
   languages: Partial<Record<Language, number>>;
   hits: SourceHit[];
+  /** Hits kept, per `<rule id>/<pattern id>`. */
+  hitCounts: Record<string, number>;
   suppressions: InlineSuppression[];
-  /** Hits dropped by the per-file and total caps that keep memory bounded (0 when none). */
-  hitsDropped?: number;
+  /** Hits dropped by the caps that keep memory bounded, per `<rule id>/<pattern id>`: such a rule's evidence is incomplete. */
+  truncated: Record<string, number>;
+  /** Committed secrets, found on the bytes of every file (see secrets.ts). */
+  secrets: SecretScan;
   /** What the syntax trees say (issue #11); present when a selected rule reads it. */
   model?: IntegrationModel;
 }

@@ -20,6 +20,9 @@ const BINARY_EXTENSIONS = new Set(
   'png jpg jpeg gif bmp ico webp avif tiff psd svgz pdf zip gz tgz bz2 xz 7z rar jar war ear class dll exe so dylib a o obj lib pyc pyo whl egg gem woff woff2 ttf otf eot mp3 mp4 m4a mov avi mkv webm wav flac ogg sqlite db bin dat wasm node nupkg snk pfx p12 keystore jks'.split(' ').map((ext) => `.${ext}`),
 );
 
+/** No real project nests deeper; past this the walk stops and says so (a path-length and time bomb). */
+export const MAX_DEPTH = 128;
+
 export interface WalkOptions {
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
@@ -47,10 +50,14 @@ export function* walk(root: string, options: WalkOptions = {}): Generator<WalkEv
   const builtIn = ignore().add(SKIPPED_DIRECTORIES);
   const enclosing = enclosingRepositoryLayers(rootReal);
   const visitedDirectories = new Set<string>([rootReal]);
-  const stack: { dir: string; relative: string; layers: readonly IgnoreLayer[] }[] = [{ dir: root, relative: '', layers: enclosing }];
+  const stack: { dir: string; relative: string; layers: readonly IgnoreLayer[]; depth: number }[] = [{ dir: root, relative: '', layers: enclosing, depth: 0 }];
 
   while (stack.length > 0) {
-    const { dir, relative, layers: parentLayers } = stack.pop()!;
+    const { dir, relative, layers: parentLayers, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      yield { kind: 'skip', reason: 'too-deep', relative };
+      continue;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -103,7 +110,7 @@ export function* walk(root: string, options: WalkOptions = {}): Generator<WalkEv
       }
       yield { kind: 'file', file: { absolute, relative: childRelative } };
     }
-    for (const subdirectory of subdirectories.reverse()) stack.push({ ...subdirectory, layers });
+    for (const subdirectory of subdirectories.reverse()) stack.push({ ...subdirectory, layers, depth: depth + 1 });
   }
 }
 

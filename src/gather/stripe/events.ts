@@ -8,6 +8,7 @@ import { perMode } from './per-mode.js';
 import { eventFacts } from './project.js';
 
 export const IDENTITY_EVENT_PATTERN = 'identity.verification_session.*';
+const IDENTITY_EVENT_PREFIX = 'identity.verification_session.';
 
 export async function gatherEvents(ctx: GatherContext, demand: ArtifactDemand): Promise<PerMode<EventWindow>> {
   const { windowDays, maxObjects } = ctx.config.stripe;
@@ -19,7 +20,9 @@ export async function gatherEvents(ctx: GatherContext, demand: ArtifactDemand): 
     const failedIds = new Set(undelivered.items.map((event) => event.id));
     const byId = new Map<string, Stripe.Event>();
     // An event can arrive between the two queries; keep every one either returned.
-    for (const event of [...all.items, ...undelivered.items]) byId.set(event.id, event);
+    // The API's filters are not trusted alone: an event of another type, or from before the window, is not ours to judge.
+    const since = windowStart(ctx.now, windowDays);
+    for (const event of [...all.items, ...undelivered.items]) if (event.type.startsWith(IDENTITY_EVENT_PREFIX) && event.created >= since) byId.set(event.id, event);
     return {
       events: [...byId.values()].sort((a, b) => b.created - a.created).map((event) => eventFacts(event, failedIds.has(event.id))),
       windowDays,

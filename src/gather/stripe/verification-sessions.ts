@@ -25,6 +25,8 @@ export async function gatherVerificationSessions(ctx: GatherContext, demand: Art
     const listed = await listAll(access, 'verificationSessions', maxObjects, (stripe, cursor) =>
       stripe.identity.verificationSessions.list({ created, ...cursor }),
     );
-    return { sessions: listed.items.map((session) => sessionFacts(session, salt, ctx.now)), windowDays, truncated: listed.truncated };
+    // Re-check the window and the object on our side: a 2009 session is not "of the last 30 days".
+    const sessions = listed.items.filter((session) => session.object === 'identity.verification_session' && session.created >= created.gte);
+    return { sessions: sessions.map((session) => sessionFacts(session, salt, ctx.now)), windowDays, truncated: listed.truncated };
   });
 }

@@ -60,6 +60,4 @@ export const COMMON: IdiomTable = {
   'last-error.read': [/\b(?:last_error|LastError|lastError|getLastError)\b/],
   'last-error.fallback-code': [/\b(consent_declined|under_supported_age|device_not_supported|country_not_supported)\b/],
   'attempts.counter': [/(?:[aA]ttempts?|ATTEMPTS?)/, /\bmax_?\w*(?:tries|retries|sessions|Tries|Retries|Sessions)\b/i],
-  'secret.live': [/\b((?:sk|rk)_live_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9]{8,}|whsec_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9+/=]{8,})/],
-  'secret.test': [/\b((?:sk|rk)_test_(?![xX*.]{4}|your|YOUR)[A-Za-z0-9]{8,})/],
 };
