@@ -121,5 +121,36 @@ ruleTester(rule, [
     messageIds: ['referenced', 'apiUnavailable'],
     mentions: ['wp-content/plugins/idv/idv.php:3'],
   },
+  {
+    // Issue #11 §5: a reference from the request body on a route with no authentication is not the signed-in user.
+    name: 'node: client_reference_id: req.body.userId, no authentication',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'index.js': code`
+          app.post('/verify', async (req, res) => {
+            const verificationSession = await stripe.identity.verificationSessions.create({
+              type: 'document',
+              client_reference_id: req.body.userId,
+            });
+            res.json({ url: verificationSession.url });
+          });
+        `,
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'fail',
+    messageIds: ['requestReference', 'apiUnavailable'],
+    mentions: ['{"file":"index.js","line":4,"column":5}'],
+  },
+  {
+    name: 'node: the same reference behind passport authentication',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'index.js': "app.post('/verify', passport.authenticate('jwt'), async (req, res) => {\n  await stripe.identity.verificationSessions.create({ type: 'document', client_reference_id: req.body.userId });\n});\n",
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'pass',
+  },
   { name: 'scan unavailable', artifacts: { Source: failure('io'), VerificationSessions: noKeys }, status: 'error' },
 ]);
