@@ -35,7 +35,9 @@ export default defineRule({
     const evidence = new Evidence(index, 'fallback-offered');
     const missing = noIntegration('noIntegration', index, evidence);
     if (missing) return missing;
-    const hits = evidence.prod('code');
+    // A code named in a branch that does nothing (`case 'consent_declined': break;`) is no fallback (issue #11 §5).
+    const empty = new Set((index.model?.emptyFallbacks ?? []).map((cited) => `${cited.file}:${cited.line}`));
+    const hits = evidence.prod('code').filter((hit) => !empty.has(`${hit.file}:${hit.line}`));
     if (hits.length === 0) return outcome.of('warn', { messageId: 'noFallback', data: { codes: FALLBACK_CODES.join(', ') } });
     const codes = [...new Set(hits.map((hit) => eventSuffix(hit.capture)))];
     return outcome.pass({ messageId: 'handled', data: { codes: codes.join(', '), where: where(hits, 2) }, location: at(hits[0]!) });

@@ -7,7 +7,7 @@ import { grammarOf } from '../syntax/tables.js';
 import { isTestPath } from '../test-files.js';
 import type { Language } from '../types.js';
 import { extractFacts } from './extract.js';
-import type { AppJsonParser, IntegrationModel, SessionSink, RestCall, UnparsedFile, WebhookHandler } from './types.js';
+import type { AppJsonParser, Cited, IntegrationModel, SessionSink, RestCall, UnparsedFile, WebhookHandler } from './types.js';
 
 /** Literals (ASCII case-folded) one of which a file must hold to be parsed. */
 export const MODEL_ANCHORS = [
@@ -17,6 +17,7 @@ export const MODEL_ANCHORS = [
   'express.json(', 'bodyparser.json(',
   // Files that create or retrieve sessions: a whole session object may be logged or stored there.
   'verificationsession', 'verification_session',
+  'consent_declined', 'under_supported_age', 'device_not_supported', 'country_not_supported',
 ];
 
 interface Candidate {
@@ -42,6 +43,7 @@ export class ModelCollector {
     const rest: RestCall[] = [];
     const appJsonParsers: AppJsonParser[] = [];
     const sessionSinks: SessionSink[] = [];
+    const emptyFallbacks: Cited[] = [];
     const parsed: Partial<Record<Language, number>> = {};
     const unparsed: UnparsedFile[] = [];
     let slowest: { file: string; ms: number } | null = null;
@@ -64,12 +66,13 @@ export class ModelCollector {
         rest.push(...facts.rest);
         appJsonParsers.push(...facts.appJsonParsers);
         sessionSinks.push(...facts.sessionSinks);
+        emptyFallbacks.push(...facts.emptyFallbacks);
       } finally {
         outcome.tree.delete();
       }
     }
     this.candidates.length = 0;
-    return { webhooks: linkAcrossFiles(webhooks, appJsonParsers), rest, sessionSinks, appJsonParsers, parsed, unparsed, slowest };
+    return { webhooks: linkAcrossFiles(webhooks, appJsonParsers), rest, sessionSinks, emptyFallbacks, appJsonParsers, parsed, unparsed, slowest };
   }
 }
 

@@ -20,6 +20,7 @@ export interface FileFacts {
   readonly rest: RestCall[];
   readonly appJsonParsers: AppJsonParser[];
   readonly sessionSinks: SessionSink[];
+  readonly emptyFallbacks: Cited[];
 }
 
 export function extractFacts(file: string, language: Language, inTest: boolean, root: SyntaxNode): FileFacts {
@@ -45,7 +46,7 @@ class FileExtractor {
   }
 
   run(): FileFacts {
-    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers(), sessionSinks: this.sessionSinks() };
+    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers(), sessionSinks: this.sessionSinks(), emptyFallbacks: this.emptyFallbacks() };
   }
 
   // ---- webhooks -------------------------------------------------------------------------------
@@ -429,6 +430,24 @@ class FileExtractor {
       .map((call) => this.cite(call));
   }
 
+  // ---- fallback branches ----------------------------------------------------------------------
+
+  /** `case 'consent_declined': break;`: a fallback code named, and nothing done for it. */
+  private emptyFallbacks(): Cited[] {
+    const out: Cited[] = [];
+    for (const node of this.strings) {
+      if (node.endIndex - node.startIndex > 40 || !V.FALLBACK_CODES.some((code) => node.text.includes(code))) continue;
+      let branch: SyntaxNode | null = node.parent;
+      for (let depth = 0; branch && depth < 2 && !isCaseNode(branch.type); depth += 1) branch = branch.parent;
+      if (!branch || !isCaseNode(branch.type)) continue;
+      const statements = branch.namedChildren.filter((child): child is SyntaxNode => child !== null && child.type !== 'comment' && !contains(child, node));
+      const flat = statements.length === 1 && this.syntax.blocks.includes(statements[0]!.type) ? statements[0]!.namedChildren.filter((child): child is SyntaxNode => child !== null && child.type !== 'comment') : statements;
+      // An empty case falls through to the next one; a lone `break`/`pass` ends it having done nothing.
+      if (flat.length > 0 && flat.every((statement) => V.NO_OP_STATEMENTS.includes(statement.type))) out.push(this.cite(node));
+    }
+    return out;
+  }
+
   // ---- whole session objects -------------------------------------------------------------------
 
   /** `console.log('created', vs)`, `log.info("%s", vs)`, `redis.set(k, JSON.stringify(vs))`, `repo.save(vs)`. */
@@ -578,6 +597,11 @@ class FileExtractor {
     const code = firstLine.length > CODE_CHARS ? `${firstLine.slice(0, CODE_CHARS - 1)}…` : firstLine;
     return { ...this.location(node), code: maskSecrets(code) };
   }
+}
+
+/** Case branches of switch/match statements in the seven grammars. */
+function isCaseNode(type: string): boolean {
+  return ['switch_case', 'case_statement', 'switch_section', 'expression_case', 'switch_block_statement_group', 'case_clause', 'when', 'switch_rule'].includes(type);
 }
 
 function nodes(root: SyntaxNode, types: readonly string[]): SyntaxNode[] {

@@ -133,6 +133,8 @@ export interface IntegrationModel {
   readonly webhooks: readonly WebhookHandler[];
   readonly rest: readonly RestCall[];
   readonly sessionSinks: readonly SessionSink[];
+  /** A `case 'consent_declined':` (or another fallback code) whose branch does nothing (`break;`, `pass`). */
+  readonly emptyFallbacks: readonly Cited[];
   /** Node: `app.use(express.json())` mounted before routers (another file's handler then gets parsed bodies). */
   readonly appJsonParsers: readonly AppJsonParser[];
   /** Candidate files parsed, by language. */

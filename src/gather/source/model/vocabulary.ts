@@ -78,3 +78,7 @@ export const CACHE_CALLEES = new Set(['set', 'setex', 'hset', 'hmset', 'put', 'S
 export const CACHE_RECEIVERS = ['redis', 'cache', 'memcache', 'kv', 'rdb', 'localstorage', 'sessionstorage'];
 /** Calls that return a VerificationSession (create, retrieve, in every SDK's spelling). */
 export const SESSION_CALLS = new Set(['create', 'create_async', 'retrieve', 'retrieve_async', 'Create', 'CreateAsync', 'Get', 'GetAsync', 'New', 'Retrieve']);
+/** last_error codes that call for another path (consent declined, too young, device or country unsupported). */
+export const FALLBACK_CODES = ['consent_declined', 'under_supported_age', 'device_not_supported', 'country_not_supported'];
+/** Statements that do nothing. */
+export const NO_OP_STATEMENTS = ['break_statement', 'break', 'pass_statement', 'empty_statement', 'fallthrough_statement'];
