@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'fixtures/projects/', 'fixtures/demo/', 'fixtures/webhooks/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'fixtures/projects/', 'fixtures/demo/', 'fixtures/webhooks/', 'fixtures/corpus/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

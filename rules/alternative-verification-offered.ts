@@ -7,6 +7,7 @@ export default attestedRule({
   item: 'alternative-verification',
   title: 'Alternative verification method in the support process',
   failureTitle: 'Alternative verification method not confirmed',
+  neutralTitle: 'Support process: alternative verification method',
   docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
   attestations: ['alternative-verification-offered'],
 });

@@ -46,6 +46,7 @@ export default defineRule({
     item: 'development-checklist',
     title: 'The Stripe API version is pinned and matches the webhook endpoint',
     failureTitle: 'The Stripe API version is not pinned, or differs from the webhook endpoint',
+    neutralTitle: 'Stripe API version pinning',
     docsUrl: 'https://docs.stripe.com/get-started/checklist/go-live',
     sourceModel: true,
     requiredArtifacts: ['Source', 'WebhookEndpoints'],

@@ -7,6 +7,7 @@ export default attestedRule({
   item: 'submission-attempts',
   title: 'Attempt-limit policy decided',
   failureTitle: 'Attempt-limit policy not confirmed',
+  neutralTitle: 'Attempt-limit policy',
   docsUrl: 'https://docs.stripe.com/identity/before-going-live#limit-submission-attempts',
   attestations: ['attempt-limit-decided'],
 });

@@ -30,6 +30,7 @@ export default defineRule({
     item: 'submission-attempts',
     title: 'Verification attempts per user are limited',
     failureTitle: 'Nothing limits how many verification sessions a user can start',
+    neutralTitle: 'Limit on verification attempts per user',
     docsUrl: 'https://docs.stripe.com/identity/before-going-live#limit-submission-attempts',
     sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions', 'Config'],

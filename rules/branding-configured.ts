@@ -13,6 +13,7 @@ export default defineRule<'Account', MessageId>({
     item: 'branding',
     title: 'Account branding is set up (name, icon or logo, colour)',
     failureTitle: 'Account branding is incomplete',
+    neutralTitle: 'Account branding: name, icon or logo, colour',
     docsUrl: 'https://docs.stripe.com/identity/before-going-live#setup-branding',
     requiredArtifacts: ['Account'],
     modes: ['live', 'test'],

@@ -26,6 +26,7 @@ export default defineRule({
     item: 'data-deletion',
     title: 'Users are told how to delete their verification data',
     failureTitle: 'Users are not told how to delete their verification data',
+    neutralTitle: 'How users delete their verification data',
     docsUrl: 'https://docs.stripe.com/identity/before-going-live#data-deletion',
     requiredArtifacts: ['Config', 'Pages', 'Attestations'],
     pages: ['deletion', 'privacyPolicy'],

@@ -7,6 +7,7 @@ export default attestedRule({
   item: 'development-checklist',
   title: "Stripe's development checklist followed",
   failureTitle: "Stripe's development checklist not confirmed",
+  neutralTitle: "Stripe's development checklist",
   docsUrl: 'https://docs.stripe.com/get-started/checklist/go-live',
   attestations: ['development-checklist-followed/error-handling', 'development-checklist-followed/logging', 'development-checklist-followed/api-announcements', 'development-checklist-followed/keys-rotated'],
 });

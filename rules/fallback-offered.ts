@@ -13,6 +13,7 @@ export default defineRule({
     item: 'alternative-verification',
     title: 'Users who cannot verify are offered another path',
     failureTitle: 'No alternative path for users who cannot verify',
+    neutralTitle: 'Another path for users who cannot verify',
     docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
     sourceModel: true,
     requiredArtifacts: ['Source'],

@@ -51,6 +51,7 @@ export default defineRule({
     item: 'customer-faq',
     title: 'Customer FAQ about ID verification published',
     failureTitle: 'Customer FAQ about ID verification missing or incomplete',
+    neutralTitle: 'Customer FAQ about ID verification',
     docsUrl: 'https://docs.stripe.com/identity/explaining-identity',
     requiredArtifacts: ['Config', 'Pages', 'Attestations'],
     pages: ['faq'],

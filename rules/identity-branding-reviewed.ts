@@ -7,6 +7,7 @@ export default attestedRule({
   item: 'branding',
   title: "Identity's branding tab reviewed",
   failureTitle: "Identity's branding tab not confirmed as reviewed",
+  neutralTitle: "Identity's branding tab",
   docsUrl: 'https://docs.stripe.com/identity/before-going-live#setup-branding',
   attestations: ['identity-branding-reviewed'],
 });

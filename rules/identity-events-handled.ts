@@ -17,6 +17,7 @@ export default defineRule({
     item: 'webhooks',
     title: 'The webhook handler reacts to verified and requires_input (and reads last_error)',
     failureTitle: 'Identity outcome events are not all handled',
+    neutralTitle: 'Handling of Identity outcome events',
     docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
     sourceModel: true,
     requiredArtifacts: ['Source'],

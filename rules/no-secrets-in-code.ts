@@ -15,6 +15,7 @@ export default defineRule({
     item: 'development-checklist',
     title: 'No Stripe secret key or webhook secret is committed',
     failureTitle: 'Stripe secrets are committed in the code',
+    neutralTitle: 'Stripe secrets in the code',
     docsUrl: 'https://docs.stripe.com/keys-best-practices',
     requiredArtifacts: ['Source'],
     defaultSeverity: 'error',

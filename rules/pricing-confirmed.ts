@@ -46,6 +46,7 @@ export default defineRule({
     item: 'pricing',
     title: 'Identity pricing and billing understood',
     failureTitle: 'Identity pricing and billing not confirmed',
+    neutralTitle: 'Identity pricing and billing',
     docsUrl: 'https://support.stripe.com/questions/billing-details-for-stripe-identity',
     requiredArtifacts: ['Attestations', 'VerificationSessions'],
     modes: ['test'],

@@ -26,6 +26,7 @@ export default defineRule({
     item: 'privacy-policy',
     title: 'Privacy policy discloses Stripe identity verification',
     failureTitle: 'Privacy policy does not disclose Stripe identity verification',
+    neutralTitle: 'Privacy-policy disclosure of Stripe identity verification',
     docsUrl: 'https://docs.stripe.com/identity/before-going-live#update-privacy-policy',
     requiredArtifacts: ['Config', 'Pages', 'Attestations'],
     pages: ['privacyPolicy'],

@@ -13,6 +13,7 @@ export default defineRule({
     item: 'privacy-policy-url',
     title: 'Privacy-policy URL provided and reachable over https',
     failureTitle: 'Privacy-policy URL missing, unreachable or not confirmed in the Dashboard',
+    neutralTitle: 'Privacy-policy URL',
     docsUrl: 'https://docs.stripe.com/identity/before-going-live#privacy-policy-url',
     requiredArtifacts: ['Config', 'Pages', 'Attestations'],
     pages: ['privacyPolicy'],

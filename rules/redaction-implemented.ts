@@ -12,6 +12,7 @@ export default defineRule({
     item: 'data-deletion',
     title: 'Verification data can be deleted: sessions are redacted and redaction is tracked',
     failureTitle: 'The integration cannot delete verification data',
+    neutralTitle: 'Deletion (redaction) of verification data',
     docsUrl: 'https://docs.stripe.com/identity/before-going-live#data-deletion',
     sourceModel: true,
     requiredArtifacts: ['Source'],

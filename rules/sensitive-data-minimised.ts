@@ -21,6 +21,7 @@ export default defineRule({
     item: 'sensitive-data',
     title: 'Verification data, client secrets and session links stay out of storage and logs',
     failureTitle: 'Sensitive verification data is stored or logged',
+    neutralTitle: 'Verification data, client secrets and session links in storage and logs',
     docsUrl: 'https://docs.stripe.com/identity/access-verification-results',
     sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],

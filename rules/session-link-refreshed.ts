@@ -16,6 +16,7 @@ export default defineRule({
     item: 'session-link-expiry',
     title: 'Users returning to a verification get a fresh link',
     failureTitle: 'Verification links are kept or reused after they expire',
+    neutralTitle: 'Fresh verification links for returning users',
     docsUrl: 'https://docs.stripe.com/identity/verification-sessions',
     sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],

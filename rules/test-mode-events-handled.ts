@@ -16,6 +16,7 @@ export default defineRule<'Events', MessageId>({
     item: 'webhooks',
     title: 'Test-mode Identity events were delivered to your endpoint',
     failureTitle: 'Test-mode Identity events are missing or undelivered',
+    neutralTitle: 'Delivery of test-mode Identity events to your endpoint',
     docsUrl: 'https://docs.stripe.com/webhooks',
     requiredArtifacts: ['Events'],
     modes: ['test'],

@@ -37,6 +37,7 @@ export default defineRule({
     item: 'use-case',
     title: 'Business location and use case supported by Stripe Identity',
     failureTitle: 'Business location or use case not supported, or not confirmed',
+    neutralTitle: 'Business location and use case',
     docsUrl: 'https://docs.stripe.com/identity/use-cases',
     requiredArtifacts: ['Account', 'Attestations'],
     modes: ['live', 'test'],

@@ -24,6 +24,7 @@ export default defineRule({
     item: 'user-authentication',
     title: 'Every verification session is tied to the signed-in user',
     failureTitle: 'Verification sessions are created without a user reference',
+    neutralTitle: 'Tying verification sessions to the signed-in user',
     docsUrl: 'https://docs.stripe.com/identity/verify-identity-documents',
     sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],

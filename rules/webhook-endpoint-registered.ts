@@ -53,6 +53,7 @@ export default defineRule<'WebhookEndpoints', MessageId>({
     item: 'webhooks',
     title: 'An enabled https endpoint receives the Identity outcome events',
     failureTitle: 'The webhook endpoint for Identity outcome events is missing or needs attention',
+    neutralTitle: 'Webhook endpoint for Identity outcome events',
     docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
     requiredArtifacts: ['WebhookEndpoints'],
     modes: ['live', 'test'],

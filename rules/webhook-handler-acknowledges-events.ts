@@ -14,6 +14,7 @@ export default defineRule({
     item: 'webhooks',
     title: 'The webhook handler answers every Identity event with a quick 2xx',
     failureTitle: 'The webhook handler does not acknowledge every Identity event quickly',
+    neutralTitle: 'Webhook handler acknowledgement of Identity events',
     docsUrl: 'https://docs.stripe.com/webhooks#best-practices',
     requiredArtifacts: ['Probe'],
     messages: {

@@ -27,6 +27,7 @@ export default defineRule({
     item: 'webhooks',
     title: 'The webhook handler acknowledges duplicate deliveries and unknown event types',
     failureTitle: 'The webhook handler breaks on a duplicate delivery or an unknown event type',
+    neutralTitle: 'Webhook handler on duplicate deliveries and unknown event types',
     docsUrl: 'https://docs.stripe.com/webhooks#best-practices',
     requiredArtifacts: ['Probe'],
     messages: {

@@ -35,6 +35,7 @@ export default defineRule({
     item: 'webhooks',
     title: 'The webhook handler refuses events Stripe did not sign (or signed too long ago)',
     failureTitle: 'The webhook handler does not refuse every event without a valid, recent Stripe signature',
+    neutralTitle: 'Webhook handler refusal of unsigned or stale events',
     docsUrl: 'https://docs.stripe.com/webhooks#verify-manually',
     requiredArtifacts: ['Probe'],
     messages: {

@@ -34,6 +34,7 @@ export default defineRule({
     item: 'webhooks',
     title: 'The webhook handler verifies the Stripe signature on the raw body',
     failureTitle: 'Webhook events are not (always) signature-verified',
+    neutralTitle: 'Webhook signature verification',
     docsUrl: 'https://docs.stripe.com/webhooks#verify-events',
     requiredArtifacts: ['Source'],
     defaultSeverity: 'error',

@@ -7,6 +7,7 @@ export default attestedRule({
   item: 'webhooks',
   title: 'Webhook handling tested end to end',
   failureTitle: 'Webhook handling not confirmed as tested end to end',
+  neutralTitle: 'End-to-end test of webhook handling',
   docsUrl: 'https://docs.stripe.com/webhooks#best-practices',
   attestations: ['webhooks-tested-end-to-end'],
 });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { CHECKLIST } from '../src/engine/checklist.js';
+import { API_UNAVAILABLE_MESSAGE } from '../rules/support/stripe.js';
+import { API_UNAVAILABLE_ID } from '../src/report/api-evidence.js';
 
 const rulesDir = path.resolve(import.meta.dirname, '../rules');
 const ruleFiles = readdirSync(rulesDir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts');
@@ -22,6 +24,21 @@ describe('rule registry', () => {
     expect(rule.meta.requiredArtifacts.length).toBeGreaterThan(0);
     const readsStripe = rule.meta.requiredArtifacts.some((a) => ['Account', 'WebhookEndpoints', 'Events', 'VerificationSessions'].includes(a));
     expect(Boolean(rule.meta.modes?.length)).toBe(readsStripe);
+  });
+
+  it.each(RULES.map((rule) => [rule.meta.id, rule] as const))('%s has a neutral title that states no verdict', (_id, rule) => {
+    const { title, failureTitle, neutralTitle } = rule.meta;
+    expect(neutralTitle.trim().length).toBeGreaterThan(0);
+    expect(neutralTitle).not.toBe(title);
+    expect(neutralTitle).not.toBe(failureTitle);
+    // A verdict word would make it a success or failure title in disguise.
+    expect(neutralTitle).not.toMatch(/\b(not|no|missing|is|are|fails?|passe?s?|incomplete|broken|holds?)\b/i);
+  });
+
+  it('gives the shared "Stripe API evidence not used" message the id the report lifts into its header', () => {
+    const users = RULES.filter((rule) => Object.values(rule.meta.messages).includes(API_UNAVAILABLE_MESSAGE));
+    expect(users.length).toBeGreaterThan(0);
+    for (const rule of users) expect((rule.meta.messages as Record<string, unknown>)[API_UNAVAILABLE_ID]).toBe(API_UNAVAILABLE_MESSAGE);
   });
 
   it('serves every checklist item', () => {

@@ -55,6 +55,7 @@ export interface AttestedRuleSpec {
   item: ChecklistItemId;
   title: string;
   failureTitle: string;
+  neutralTitle: string;
   docsUrl: string;
   attestations: readonly [AttestableItemId, ...AttestableItemId[]];
 }
@@ -67,6 +68,7 @@ export function attestedRule(spec: AttestedRuleSpec): AnyRule {
       item: spec.item,
       title: spec.title,
       failureTitle: spec.failureTitle,
+      neutralTitle: spec.neutralTitle,
       docsUrl: spec.docsUrl,
       requiredArtifacts: ['Attestations'],
       messages: ATTESTATION_MESSAGES,

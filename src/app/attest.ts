@@ -3,9 +3,12 @@ import type { CliIo } from '../cli/io.js';
 import type { AttestOptions } from '../cli/commands/attest.js';
 import type { ExitCode } from '../cli/main.js';
 import { chalkFor } from '../cli/color.js';
+import { terminalColumns } from '../cli/terminal.js';
+import { oneLine } from '../report/text.js';
+import { wrapLine } from '../report/wrap.js';
 import { ATTESTABLE_ITEMS, FORMER_IDS, currentItemId, isAttestableItem, type AttestableItemId } from '../gather/attestations/items.js';
 import { isCi } from '../cli/io.js';
-import { attestationState, isoDay } from '../gather/attestations/status.js';
+import { attestationState, daysLeftText, expiringSoon, isoDay } from '../gather/attestations/status.js';
 import { UserError } from '../util/user-error.js';
 import { maskSecrets } from '../util/mask.js';
 import { listAttestations, openAttestationProject, recordAttestation, requireItem, resolveAttestTarget, revokeAttestation, type AttestTarget } from './attestations.js';
@@ -37,8 +40,11 @@ export async function runAttestCommand(item: string | undefined, options: Attest
   if (!options.note?.trim()) {
     throw new UserError(`--note is required to attest ${id}: say what was checked, and how.`, `e.g. identity-golive attest ${id} --note "Reviewed with legal on 2026-11-20"`);
   }
-  const entry = await recordAttestation(project, { item: id, note: options.note, evidence: options.evidence, expires: options.expires, by: options.by }, now);
-  io.stderr.write(maskSecrets(`Recorded ${id}: confirmed by ${entry.by} on ${isoDay(now)}, valid through ${entry.expires}.\n  in ${project.display}; commit it so CI sees it.\n`));
+  const { entry, replaced, keptExpiry } = await recordAttestation(project, { item: id, note: options.note, evidence: options.evidence, expires: options.expires, by: options.by }, now);
+  const lines = [`${replaced ? 'Replaced' : 'Recorded'} ${id}: confirmed by ${entry.by} on ${isoDay(now)}, valid through ${entry.expires}${keptExpiry ? ' (the --expires date given before; pass --expires to change it)' : ''}.`];
+  if (replaced) lines.push(`  was: confirmed by ${replaced.by} on ${replaced.at.slice(0, 10)}, valid through ${replaced.expires}.`);
+  lines.push(`  in ${project.display}; commit it so CI sees it.`);
+  io.stderr.write(maskSecrets(`${lines.join('\n')}\n`));
   return 0;
 }
 
@@ -89,9 +95,9 @@ async function attestSeveral(target: Extract<AttestTarget, { kind: 'several' }>,
     if (!(await prompter.confirm(`${definition.id}: ${definition.question} Record a confirmation now?`, false))) continue;
     const note = await prompter.input('What was checked, and how? (the note)', { validate: (value) => (value.trim() ? true : 'A note is required: it is what a reviewer reads later.') });
     const evidence = await prompter.input('A link that shows it (optional, http/https)', { validate: (value) => (!value.trim() || /^https?:\/\/\S+$/.test(value.trim()) ? true : 'An http(s) link, or nothing.') });
-    const entry = await recordAttestation(project, { item: definition.id as AttestableItemId, note, evidence: evidence.trim() || undefined, expires: options.expires, by: options.by }, Date.now());
+    const { entry, replaced } = await recordAttestation(project, { item: definition.id as AttestableItemId, note, evidence: evidence.trim() || undefined, expires: options.expires, by: options.by }, Date.now());
     recorded += 1;
-    write(`Recorded ${definition.id}: confirmed by ${entry.by}, valid through ${entry.expires}.\n`);
+    write(`${replaced ? 'Replaced' : 'Recorded'} ${definition.id}: confirmed by ${entry.by}, valid through ${entry.expires}.\n`);
   }
   const left = open.length - recorded;
   write(left === 0 ? `All ${target.items.length} confirmed in ${project.display}; commit it so CI sees it.\n` : `${left} still open; \`identity-golive attest ${target.typed}\` asks again.\n`);
@@ -111,26 +117,34 @@ function list(project: Awaited<ReturnType<typeof openAttestationProject>>, optio
         url: definition.url,
         state: state.state,
         ...(state.state === 'missing' ? {} : { attestation: state.entry }),
+        ...(expiringSoon(state, now, project.config.expiryWarningDays) ? { expiresSoon: true } : {}),
       }));
       io.stdout.write(`${JSON.stringify({ file: project.display, items, unknown }, null, 2)}\n`);
       return 0;
     }
     const chalk = chalkFor(io);
+    const columns = terminalColumns(io);
     const width = Math.max(...rows.map(({ definition }) => definition.id.length));
     const lines = [chalk.bold(`Attestations in ${project.display}`), ''];
+    // One entry per item, wrapped under its text (not under the icon and id).
+    const row = (icon: string, name: string, text: string) => lines.push(...wrapLine(text, columns, { first: `${icon} ${name.padEnd(width)}  `, hanging: ' '.repeat(width + 4) }));
     for (const { definition, state } of rows) {
-      const name = definition.id.padEnd(width);
-      if (state.state === 'current') {
-        lines.push(`${chalk.green('✓')} ${name}  ${state.entry.by}, ${state.entry.at.slice(0, 10)}, valid through ${isoDay(state.expiresAt - 1)}${state.entry.note ? chalk.dim(` — ${state.entry.note}`) : ''}`);
+      const name = definition.id;
+      const soon = expiringSoon(state, now, project.config.expiryWarningDays);
+      if (soon) {
+        // Still valid, but not for long: a warning with the date, before it turns into "to confirm".
+        row(chalk.yellow('!'), name, `${soon.entry.by}, ${soon.entry.at.slice(0, 10)}, ${chalk.yellow(`valid through ${soon.lastDay} (${daysLeftText(soon.daysLeft)})`)}${soon.entry.note ? chalk.dim(` — ${oneLine(soon.entry.note)}`) : ''}`);
+      } else if (state.state === 'current') {
+        row(chalk.green('✓'), name, `${state.entry.by}, ${state.entry.at.slice(0, 10)}, valid through ${isoDay(state.expiresAt - 1)}${state.entry.note ? chalk.dim(` — ${oneLine(state.entry.note)}`) : ''}`);
       } else if (state.state === 'expired') {
         const why = state.reason === 'malformed_date' ? `malformed date (expires "${state.entry.expires}")` : `expired ${state.entry.expires}`;
-        lines.push(`${chalk.yellow('!')} ${name}  ${why}, by ${state.entry.by}`);
+        row(chalk.yellow('!'), name, `${why}, by ${state.entry.by}`);
       } else {
-        lines.push(`${chalk.cyan('?')} ${name}  ${chalk.dim(definition.question)}`);
+        row(chalk.cyan('?'), name, chalk.dim(definition.question));
       }
     }
-    for (const entry of unknown) lines.push(`${chalk.dim('-')} ${entry.item.padEnd(width)}  ${chalk.dim('not an item this version knows; `attest --revoke` removes it')}`);
-    lines.push('', chalk.dim('Record one: identity-golive attest <item> --note "…"   ·   all, guided: identity-golive walkthrough'));
+    for (const entry of unknown) row(chalk.dim('-'), oneLine(entry.item), chalk.dim('not an item this version knows; `attest --revoke` removes it'));
+    lines.push('', ...wrapLine(chalk.dim('Record one: identity-golive attest <item> --note "…"   ·   all, guided: identity-golive walkthrough'), columns));
     io.stdout.write(maskSecrets(`${lines.join('\n')}\n`));
     return 0 as ExitCode;
   });

@@ -110,7 +110,19 @@ export interface AttestInput {
   by?: string;
 }
 
-export async function buildAttestation(project: AttestationProject, input: AttestInput, now: number): Promise<Attestation> {
+/**
+ * The expiry of a (re-)attestation: the new --expires, else the date a person gave last time
+ * while it is still ahead, else the default. `kept` says a given date was carried over.
+ */
+export function chooseExpiry(input: Pick<AttestInput, 'expires'>, previous: Attestation | undefined, now: number, defaultDays: number): { expires: string; given: boolean; kept: boolean } {
+  const explicit = input.expires?.trim();
+  if (explicit) return { expires: explicit, given: true, kept: false };
+  const carried = previous?.expiresGiven ? expiryInstant(previous.expires) : null;
+  if (previous && carried !== null && carried > now) return { expires: previous.expires, given: true, kept: true };
+  return { expires: defaultExpiry(now, defaultDays), given: false, kept: false };
+}
+
+export async function buildAttestation(project: AttestationProject, input: AttestInput, now: number, previous?: Attestation): Promise<Attestation> {
   const note = input.note?.trim();
   const evidence = input.evidence?.trim();
   // The file is committed: a key, webhook secret or session link in it would be published.
@@ -130,7 +142,7 @@ export async function buildAttestation(project: AttestationProject, input: Attes
       throw new UserError(`--evidence must be an http(s) URL, got "${evidence}".`, 'Link to the ticket, document or Dashboard page that shows it, e.g. https://linear.app/acme/issue/OPS-12.');
     }
   }
-  const expires = input.expires?.trim() || defaultExpiry(now, project.config.attestations.expiresAfterDays);
+  const { expires, given } = chooseExpiry(input, previous, now, project.config.attestations.expiresAfterDays);
   const expiresAt = expiryInstant(expires);
   if (expiresAt === null) throw new UserError(`--expires must be a date such as 2027-05-01, got "${expires}".`, 'Use YYYY-MM-DD (valid through that day, UTC).');
   if (expiresAt <= now) throw new UserError(`--expires ${expires} is already past.`, 'Give a date in the future, or omit --expires for the default.');
@@ -143,15 +155,30 @@ export async function buildAttestation(project: AttestationProject, input: Attes
     by,
     at: new Date(now).toISOString(),
     expires,
+    ...(given ? { expiresGiven: true } : {}),
     ...(note ? { note } : {}),
     ...(evidence ? { evidence } : {}),
   };
 }
 
-export async function recordAttestation(project: AttestationProject, input: AttestInput, now: number): Promise<Attestation> {
-  const entry = await buildAttestation(project, input, now);
-  await updateAttestations(project.file, project.display, (entries) => upsert(entries, entry));
-  return entry;
+export interface Recorded {
+  entry: Attestation;
+  /** The attestation this one replaced, if the item was attested before. */
+  replaced: Attestation | null;
+  /** The earlier --expires date was carried over (no new one given). */
+  keptExpiry: boolean;
+}
+
+export async function recordAttestation(project: AttestationProject, input: AttestInput, now: number): Promise<Recorded> {
+  const before = (await listAttestations(project)).find((existing) => existing.item === input.item);
+  const entry = await buildAttestation(project, input, now, before);
+  let replaced: Attestation | null = null;
+  await updateAttestations(project.file, project.display, (entries) => {
+    // What the file holds under the lock is what gets replaced.
+    replaced = entries.find((existing) => existing.item === entry.item) ?? null;
+    return upsert(entries, entry);
+  });
+  return { entry, replaced, keptExpiry: chooseExpiry(input, before, now, project.config.attestations.expiresAfterDays).kept };
 }
 
 /** Remove an item's attestation; false when there was none. Any id in the file may be revoked. */

@@ -32,6 +32,8 @@ export interface PreparedRun {
   keys: KeySet;
   apiBase: URL | null;
   notices: Notice[];
+  /** True when --rule/--only chose the rules (a part of the checklist, not all of it). */
+  selected: boolean;
   /** Set by `probe` and `check --probe` once the target is vetted. */
   probe?: ProbeRequest | null;
 }
@@ -146,7 +148,7 @@ export async function prepareRun(
   const notices = needsKeys && usesStripe ? keyNotices(keys, Boolean(options.offline)) : [];
   if (project.notice) notices.unshift(project.notice);
   if (!ids && !includeProbe && (registry ?? RULES).some(readsProbe)) notices.push(PROBE_NOT_RUN);
-  return { cwd, config, rules, severities, keys, apiBase, notices };
+  return { cwd, config, rules, severities, keys, apiBase, notices, selected: ids !== null };
 }
 
 const PROBE_NOT_RUN: Notice = {

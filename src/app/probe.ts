@@ -4,6 +4,7 @@ import type { CliIo } from '../cli/io.js';
 import type { ProbeOptions } from '../cli/commands/probe.js';
 import type { ExitCode } from '../cli/main.js';
 import { chalkFor } from '../cli/color.js';
+import { terminalColumns } from '../cli/terminal.js';
 import { runRules } from '../engine/runner.js';
 import { GATHERERS } from '../gather/index.js';
 import { RULES } from '../../rules/index.js';
@@ -35,6 +36,7 @@ export async function runProbe(options: ProbeOptions, io: CliIo, now = Date.now(
     now,
     fatal: false,
     notices: [...run.notices, ...setup.notices, ONLY_THE_HANDLER],
+    scope: 'selection',
     target: { cwd: run.cwd, configFile: run.config.filepath, keys: reportKeys(run.keys), apiBase: run.apiBase?.origin ?? null, snapshot: null, offline: false },
   });
 }
@@ -42,6 +44,6 @@ export async function runProbe(options: ProbeOptions, io: CliIo, now = Date.now(
 export async function runProbeCommand(options: ProbeOptions, io: CliIo): Promise<ExitCode> {
   const report = await runProbe(options, io);
   const reporter = REPORTERS[options.format as ReporterName];
-  io.stdout.write(reporter(report, { chalk: chalkFor(io), columns: io.stdout.columns }));
+  io.stdout.write(reporter(report, { chalk: chalkFor(io), columns: terminalColumns(io) }));
   return report.exitCode;
 }

@@ -6,7 +6,7 @@ import { STRIPE_ARTIFACTS, type Artifacts } from '../engine/artifacts.js';
 import { demandOf, gatherArtifacts, type GathererMap } from '../engine/runner.js';
 import { isSkipFailure, type Gathered, type GatherFailure } from '../engine/gathered.js';
 import { GATHERERS } from '../gather/index.js';
-import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot } from '../snapshot.js';
+import { artifactsFromSnapshot, isSnapshotArtifact, readSnapshot, type Snapshot } from '../snapshot.js';
 import { gatherContext, type PreparedRun } from './prepare.js';
 import { showsProgress, withProgress } from './progress.js';
 import { remoteFirst } from './overlap.js';
@@ -21,6 +21,19 @@ export async function collectArtifacts(
   /** From preloadStripe, started before the config was read. */
   sdkLoaded: Promise<void> = Promise.resolve(),
 ): Promise<Partial<Artifacts>> {
+  return (await collectEvidence(run, options, io, now, gatherers, sdkLoaded)).artifacts;
+}
+
+/** The artifacts, and the snapshot they were replayed from (its age and inputs go in the report). */
+export async function collectEvidence(
+  run: PreparedRun,
+  options: TargetOptions & { snapshot?: string },
+  io: CliIo,
+  now: number,
+  gatherers: GathererMap = GATHERERS,
+  /** From preloadStripe, started before the config was read. */
+  sdkLoaded: Promise<void> = Promise.resolve(),
+): Promise<{ artifacts: Partial<Artifacts>; snapshot: Snapshot | null }> {
   // Relative to where the command was run, like every other path argument.
   const snapshot = options.snapshot ? await readSnapshot(path.resolve(io.cwd, options.snapshot)) : null;
   const deadline = runDeadlineMs(io.env);
@@ -36,9 +49,9 @@ export async function collectArtifacts(
       hint: 'Re-run with --debug to see which source is slow; IDENTITY_GOLIVE_DEADLINE (seconds) sets the limit.',
     },
   );
-  if (!snapshot) return gatheredHere;
+  if (!snapshot) return { artifacts: gatheredHere, snapshot: null };
   // Replay: remote evidence from the snapshot, the repository's own (code, config, attestations) fresh.
-  return { ...gatheredHere, ...artifactsFromSnapshot(snapshot, [...demandOf(run.rules).keys()].filter(isSnapshotArtifact)) };
+  return { artifacts: { ...gatheredHere, ...artifactsFromSnapshot(snapshot, [...demandOf(run.rules).keys()].filter(isSnapshotArtifact), run.config) }, snapshot };
 }
 
 /** A rejected key (401) makes the whole run undecidable. */

@@ -5,6 +5,7 @@ import { isCi } from '../cli/io.js';
 import type { WalkthroughOptions } from '../cli/commands/walkthrough.js';
 import type { ExitCode } from '../cli/main.js';
 import { chalkFor } from '../cli/color.js';
+import { terminalColumns } from '../cli/terminal.js';
 import { createPrompter, isPromptExit } from '../cli/prompts.js';
 import { demandOf, runRules } from '../engine/runner.js';
 import { buildReport } from '../report/build.js';
@@ -84,9 +85,10 @@ export async function runWalkthroughCommand(options: WalkthroughOptions, io: Cli
     now,
     fatal: false,
     notices: run.notices,
+    scope: 'checklist',
     target: { cwd: run.cwd, configFile: run.config.filepath, keys: reportKeys(run.keys), apiBase: run.apiBase?.origin ?? null, snapshot: null, offline: final.offline },
   });
-  write(`\n${pretty(report, { chalk, columns: io.stdout.columns })}`);
+  write(`\n${pretty(report, { chalk, columns: terminalColumns(io) })}`);
   if (end === 'quit') write(chalk.dim('Progress saved; run `identity-golive walkthrough` to continue.\n'));
   write(
     `\n${chalk.bold('In CI')}, commit ${project.display} and run:\n  npx identity-golive check\n${chalk.dim('with STRIPE_API_KEY set to a read-only restricted key; exit 0 means ready, 1 not ready, 2 could not decide.')}\n`,

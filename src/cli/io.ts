@@ -5,6 +5,8 @@ export interface CliIo {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** --color (true) or --no-color (false); undefined: decided by the environment. */
+  readonly color?: boolean;
 }
 
 export function processIo(): CliIo {

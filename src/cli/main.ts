@@ -37,11 +37,14 @@ Environment:
   STRIPE_API_BASE       Stripe API base URL (a local double or stripe-mock)
   STRIPE_WEBHOOK_SECRET the endpoint's signing secret (whsec_…), for probe and check --probe
   IDENTITY_GOLIVE_DEADLINE  seconds a run may spend gathering evidence (default 600); past it, exit 2
-  NO_COLOR, FORCE_COLOR colour control; CI=true disables colour, spinners and prompts
+  NO_COLOR, FORCE_COLOR colour control (NO_COLOR wins; --color/--no-color win over both);
+                        CI=true disables colour, spinners and prompts
 
 Docs: https://docs.stripe.com/identity/before-going-live`;
 
-export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+export function buildProgram(given: CliIo, setExit: (code: ExitCode) => void): Command {
+  // Commands read the colour flag from io; it is known only once the command line is parsed.
+  const io: { -readonly [K in keyof CliIo]: CliIo[K] } = { ...given };
   const program = new Command('identity-golive')
     .description("Check a Stripe Identity integration against Stripe's \"Before going live\" checklist.")
     .version(VERSION, '-v, --version')
@@ -50,6 +53,11 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+    })
+    .option('--color', 'colour the output even when it is not a terminal (beats NO_COLOR)')
+    .option('--no-color', 'plain output, no colour')
+    .hook('preAction', () => {
+      io.color = program.opts<{ color?: boolean }>().color;
     })
     .exitOverride();
   for (const register of REGISTRARS) register(program, io, setExit);

@@ -38,6 +38,8 @@ export function defaultConfig(): ResolvedConfig {
     source: {},
     webhook: { secretEnv: 'STRIPE_WEBHOOK_SECRET' },
     attestations: { file: '.identity-golive/attestations.json', expiresAfterDays: 180 },
+    expiryWarningDays: 14,
+    snapshot: { maxAgeDays: 7 },
     suppressions: [],
     filepath: null,
   };
@@ -50,11 +52,12 @@ export async function loadConfig({ cwd, configPath }: LoadConfigOptions): Promis
     found = configPath ? await explorer.load(path.resolve(cwd, configPath)) : await explorer.search(cwd);
   } catch (error) {
     const where = configPath ? path.resolve(cwd, configPath) : cwd;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
       throw new UserError(`Config file not found: ${where}`, 'Check the --config path, or omit it to search the project.');
     }
-    throw new UserError(`Could not read config ${where}: ${reason}`, 'Fix the syntax of the file.');
+    const { describeLoadError } = await import('./load-error.js');
+    const { file, reason } = describeLoadError(error, where);
+    throw new UserError(`Could not read config ${file}: ${reason}`, 'Fix the syntax of the file (or what it throws while loading).');
   }
   if (!found) return defaultConfig();
   const { validateConfig } = await import('./load.js');

@@ -8,7 +8,13 @@ import { suggest } from '../util/suggest.js';
 export { MODULE_NAME, SEARCH_PLACES, loadConfig, type LoadConfigOptions } from './discover.js';
 
 export function validateConfig(raw: unknown, filepath: string | null): ResolvedConfig {
-  const result = configSchema.safeParse(raw);
+  let result: ReturnType<typeof configSchema.safeParse>;
+  try {
+    result = configSchema.safeParse(raw);
+  } catch (error) {
+    // A JS config's getter can throw while its keys are read: the user's code, not ours.
+    throw new UserError(`Config ${filepath ?? '(unknown file)'} threw while its keys were read: ${error instanceof Error ? error.message : String(error)}`, 'Fix the code in the config file, or export plain values.');
+  }
   if (!result.success) {
     const file = filepath ?? '(built-in defaults)';
     const lines = result.error.issues.map((issue) => `  ${formatPath(issue.path)}: ${describeIssue(issue)}`);

@@ -58,6 +58,17 @@ export const configSchema = z.strictObject({
       expiresAfterDays: z.int().min(1).max(3650).default(180),
     })
     .prefault({}),
+  expiryWarningDays: z
+    .int()
+    .min(0)
+    .max(365)
+    .default(14)
+    .describe('Warn about attestations and suppressions that expire within this many days (0: only once expired).'),
+  snapshot: z
+    .strictObject({
+      maxAgeDays: z.int().min(1).max(365).default(7).describe('`check --snapshot` warns when the snapshot was gathered longer ago than this.'),
+    })
+    .prefault({}),
   suppressions: z
     .array(
       z.strictObject({

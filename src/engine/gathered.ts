@@ -12,7 +12,8 @@ export type FailureKind =
   | 'bad_response' // malformed JSON, unexpected shape, 5xx after retries
   | 'io' // unreadable file or directory
   | 'truncated' // a cap that bounds memory cut the evidence: a verdict on part of it would be a guess
-  | 'invalid'; // a file exists but does not parse
+  | 'invalid' // a file exists but does not parse
+  | 'stale_snapshot'; // a replayed snapshot was gathered for another config (a page URL, the webhook URL)
 
 export interface GatherFailure {
   readonly kind: FailureKind;

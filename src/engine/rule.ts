@@ -52,6 +52,8 @@ export interface RuleMeta<R extends ArtifactId, M extends string> {
   readonly title: string;
   /** The state when it does not. */
   readonly failureTitle: string;
+  /** Its subject, stating no verdict: shown when nothing was judged (skipped, could not check, suppressed). */
+  readonly neutralTitle: string;
   /** Stripe's page for what the rule checks. */
   readonly docsUrl: string;
   readonly requiredArtifacts: readonly R[];

@@ -19,6 +19,15 @@ export interface SuppressionInput {
   /** Rule ids that exist, to flag a config entry naming none of them. */
   knownRuleIds: ReadonlySet<string>;
   now: number;
+  /** Config entries expiring within this many days are reported (`expiryWarningDays`); default 0: none. */
+  warnDays?: number;
+}
+
+/** A config suppression still in force that stops hiding within the warning window. */
+export interface ExpiringSuppression {
+  entry: ConfigSuppression;
+  /** Calendar days (UTC) until it stops hiding: 0 today, 1 tomorrow. */
+  daysLeft: number;
 }
 
 export interface SuppressionMatch {
@@ -36,7 +45,10 @@ export interface SuppressionResult {
   runs: RuleRun[];
   suppressed: SuppressionMatch[];
   issues: SuppressionIssue[];
+  expiringSoon: ExpiringSuppression[];
 }
+
+const DAY = 86_400_000;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(T.+)?$/;
 
@@ -110,6 +122,10 @@ export function applySuppressions(runs: readonly RuleRun[], input: SuppressionIn
       active.push(entry);
     }
   }
+  const expiringSoon = active.flatMap((entry): ExpiringSuppression[] => {
+    const instant = expiryInstant(entry.expires)!;
+    return instant - input.now <= (input.warnDays ?? 0) * DAY ? [{ entry, daysLeft: Math.max(0, Math.floor(instant / DAY) - Math.floor(input.now / DAY)) }] : [];
+  });
   const directives = input.inline ?? [];
   const sound = directives.filter((directive) => hasReason(directive.reason));
   for (const directive of directives) {
@@ -158,7 +174,7 @@ export function applySuppressions(runs: readonly RuleRun[], input: SuppressionIn
     }
     return hidden === 0 ? run : { ...run, outcome: outcomeAfter(kept) };
   });
-  return { runs: out, suppressed, issues };
+  return { runs: out, suppressed, issues, expiringSoon };
 }
 
 function findMatch(ruleId: string, finding: Finding, inline: readonly InlineSuppression[], config: readonly ConfigSuppression[]): Pick<SuppressionMatch, 'reason' | 'source' | 'expires' | 'target'> | null {

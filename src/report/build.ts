@@ -5,13 +5,17 @@ import { maskSecrets } from '../util/mask.js';
 import { gateClass, gateVerdict, type ExitPolicy } from '../engine/exit-code.js';
 import { STATUSES, type AnyRule, type Finding, type Outcome, type Status } from '../engine/rule.js';
 import type { RuleRun } from '../engine/runner.js';
-import { applySuppressions, type SuppressionInput } from '../engine/suppress.js';
-import { REPORT_SCHEMA_VERSION, type Notice, type Report, type ReportFinding, type RuleResult, type SuppressedFinding } from './types.js';
+import { applySuppressions, type ExpiringSuppression, type SuppressionInput } from '../engine/suppress.js';
+import { REPORT_SCHEMA_VERSION, type Notice, type Report, type ReportFinding, type ReportScope, type RuleResult, type SuppressedFinding } from './types.js';
+import { headlineOf } from './headline.js';
+import { liftApiUnavailable } from './api-evidence.js';
 import { VERSION } from '../version.js';
 
 export interface ReportContext {
   now: number;
-  target: Report['target'];
+  target: Omit<Report['target'], 'snapshotGatheredAt'> & { snapshotGatheredAt?: string | null };
+  /** The whole checklist, or a selection that must not be called ready (required: no default verdict). */
+  scope: ReportScope;
   notices: Notice[];
   /** A problem that makes the whole run undecidable (exit 2). */
   fatal: boolean;
@@ -37,11 +41,20 @@ export function renderFinding(rule: AnyRule, outcome: Outcome, finding: Finding)
   };
 }
 
-export function toResult({ rule, severity, outcome }: RuleRun, policy: ExitPolicy = { fatal: false }): RuleResult {
+/** A verdict's title only where the evidence gave one; otherwise the neutral subject. */
+function titleOf(rule: AnyRule, status: Status, suppressedCount: number): string {
+  if (status === 'skipped' || status === 'error') return rule.meta.neutralTitle;
+  // A pass that holds only because findings were hidden is not a success.
+  if (status === 'pass') return suppressedCount > 0 ? rule.meta.neutralTitle : rule.meta.title;
+  return rule.meta.failureTitle;
+}
+
+export function toResult({ rule, severity, outcome }: RuleRun, policy: ExitPolicy = { fatal: false }, suppressedCount = 0): RuleResult {
   return {
     ruleId: rule.meta.id,
     item: rule.meta.item,
-    title: outcome.status === 'pass' ? rule.meta.title : rule.meta.failureTitle,
+    title: titleOf(rule, outcome.status, suppressedCount),
+    neutralTitle: rule.meta.neutralTitle,
     severity,
     status: outcome.status,
     docsUrl: rule.meta.docsUrl,
@@ -55,14 +68,29 @@ function maskData(data: Readonly<Record<string, string | number>>): Record<strin
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecrets(value) : value]));
 }
 
+/** A suppression about to lapse: a warning with the date, while it still hides what it hides. */
+function expiringNotice({ entry, daysLeft }: ExpiringSuppression): Notice {
+  const when = daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`;
+  return {
+    level: 'warn',
+    message: `Suppression of ${entry.rule}${entry.target ? ` for ${entry.target}` : ''} expires on ${entry.expires} (${when}); what it hides will be shown again then.`,
+    fix: 'Fix the finding before then, or renew the suppression with a new reason and `expires` date after review.',
+    ruleIds: [entry.rule],
+  };
+}
+
 export function compareResults(a: RuleResult, b: RuleResult): number {
   return (CHECKLIST_ORDER.get(a.item) ?? 99) - (CHECKLIST_ORDER.get(b.item) ?? 99) || a.ruleId.localeCompare(b.ruleId);
 }
 
 export function buildReport(ruleRuns: readonly RuleRun[], ctx: ReportContext): Report {
   const policy: ExitPolicy = { fatal: ctx.fatal, failOn: 'error', maxWarnings: null, strict: false, ...ctx.policy };
-  const { runs, suppressed, issues } = applySuppressions(ruleRuns, { config: [], inline: null, knownRuleIds: new Set(), ...ctx.suppressions, now: ctx.now });
-  const results = runs.map((run) => toResult(run, policy)).sort(compareResults);
+  const { runs, suppressed, issues, expiringSoon } = applySuppressions(ruleRuns, { config: [], inline: null, knownRuleIds: new Set(), ...ctx.suppressions, now: ctx.now });
+  const hiddenPerRule = new Map<string, number>();
+  for (const match of suppressed) hiddenPerRule.set(match.run.rule.meta.id, (hiddenPerRule.get(match.run.rule.meta.id) ?? 0) + 1);
+  const judged = runs.map((run) => toResult(run, policy, hiddenPerRule.get(run.rule.meta.id) ?? 0)).sort(compareResults);
+  // The same "no API evidence" remark from several rules is said once, in the header.
+  const { results, notice: apiNotice } = liftApiUnavailable(judged, { offline: ctx.target.offline });
   const verdict = gateVerdict(results, policy, issues.length);
   const summary = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
   for (const result of results) summary[result.status] += 1;
@@ -70,9 +98,10 @@ export function buildReport(ruleRuns: readonly RuleRun[], ctx: ReportContext): R
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'identity-golive', version: VERSION },
     generatedAt: new Date(ctx.now).toISOString(),
-    target: ctx.target,
+    target: { ...ctx.target, snapshotGatheredAt: ctx.target.snapshotGatheredAt ?? null },
+    scope: ctx.scope,
     results,
-    notices: ctx.notices,
+    notices: [...ctx.notices, ...expiringSoon.map(expiringNotice), ...(apiNotice ? [apiNotice] : [])],
     summary: { ...summary, total: results.length },
     suppressed: suppressed
       .map(({ run, finding, level, ...why }): SuppressedFinding => ({
@@ -95,5 +124,6 @@ export function buildReport(ruleRuns: readonly RuleRun[], ctx: ReportContext): R
       reason: verdict.reason,
     },
     exitCode: verdict.exitCode,
+    headline: headlineOf({ exitCode: verdict.exitCode, scope: ctx.scope, total: results.length, skipped: summary.skipped }),
   };
 }

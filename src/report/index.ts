@@ -13,7 +13,7 @@ export { REPORTER_NAMES, type ReporterName } from './names.js';
 
 export interface ReporterOptions {
   chalk: ChalkInstance;
-  /** Terminal width, for wrapping; undefined when not a TTY. */
+  /** Terminal report: the width to wrap to (default 80, the width when not a TTY). */
   columns?: number;
   /** Terminal report only: show only what blocks or could not be checked (--quiet). */
   quiet?: boolean;

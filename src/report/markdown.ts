@@ -4,7 +4,7 @@
 import { CHECKLIST } from '../engine/checklist.js';
 import type { GateClass } from '../engine/exit-code.js';
 import type { Reporter, ReporterOptions } from './index.js';
-import { gateRank, STATUS_LABEL, VERDICT } from './places.js';
+import { gateRank, STATUS_LABEL } from './places.js';
 import type { Report, ReportFinding, RuleResult } from './types.js';
 import { safeText } from './text.js';
 
@@ -70,7 +70,8 @@ function findingCell(result: RuleResult, detail: Detail): { text: string; fix: s
 function render(report: Report, detail: Detail): string {
   const out: string[] = [];
   const { gate, summary } = report;
-  out.push(`## ${VERDICT_ICON[report.exitCode]} identity-golive: ${VERDICT[report.exitCode]}`, '');
+  // The report's own headline: scoped to what ran, so a selection never reads "Ready to go live".
+  out.push(`## ${VERDICT_ICON[report.exitCode]} identity-golive: ${cell(report.headline.replace(/\.$/, ''))}`, '');
   const policy = [`--fail-on ${gate.failOn}`, gate.maxWarnings !== null ? `--max-warnings ${gate.maxWarnings}` : '', gate.strict ? '--strict' : '', gate.inlineSuppressions ? '' : '--no-inline-suppressions'].filter(Boolean).join(' ');
   out.push(`**${cell(gate.reason)}** Exit code ${report.exitCode} (\`${policy}\`).`, '');
   const counts = (['pass', 'fail', 'warn', 'manual', 'skipped', 'error'] as const).filter((status) => summary[status] > 0).map((status) => `${summary[status]} ${STATUS_LABEL[status]}`);

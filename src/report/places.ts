@@ -87,9 +87,3 @@ export const STATUS_LABEL: Record<RuleResult['status'], string> = {
   skipped: 'skipped',
   error: 'could not check',
 };
-
-export const VERDICT: Record<Report['exitCode'], string> = {
-  0: 'Ready to go live',
-  1: 'Not ready to go live',
-  2: 'Could not decide',
-};

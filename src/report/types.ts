@@ -4,7 +4,8 @@ import type { FindingLevel, Location, Severity, Status } from '../engine/rule.js
 import type { Mode } from '../engine/artifacts.js';
 import type { FailOn, GateClass } from '../engine/exit-code.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+// 2: `title` is neutral for results nothing was judged on; `neutralTitle`, `scope`, `headline` added.
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface ReportFinding {
   messageId: string;
@@ -19,7 +20,14 @@ export interface ReportFinding {
 export interface RuleResult {
   ruleId: string;
   item: ChecklistItemId;
+  /**
+   * The title that fits the result: the success title on a pass, the failure title on fail, warn
+   * or manual, the neutral title when nothing was judged (skipped, error, or a pass only because
+   * findings were suppressed).
+   */
   title: string;
+  /** The rule's subject, stating no verdict. */
+  neutralTitle: string;
   severity: Exclude<Severity, 'off'>;
   status: Status;
   docsUrl: string;
@@ -82,7 +90,15 @@ export interface Notice {
   level: 'info' | 'warn';
   message: string;
   fix?: string;
+  /** The rules the notice is about, when it stands for a remark each of them would make. */
+  ruleIds?: string[];
 }
+
+/**
+ * What the run covered: the whole checklist (as configured), or a selection (`--rule`, `--only`,
+ * `probe`) that can fail go-live but never declare it ready.
+ */
+export type ReportScope = 'checklist' | 'selection';
 
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -94,8 +110,11 @@ export interface Report {
     keys: ReportKey[];
     apiBase: string | null;
     snapshot: string | null;
+    /** When the replayed snapshot was gathered (its own `gatheredAt`); null without a snapshot. */
+    snapshotGatheredAt: string | null;
     offline: boolean;
   };
+  scope: ReportScope;
   /** Checklist order, then rule id. */
   results: RuleResult[];
   notices: Notice[];
@@ -107,4 +126,6 @@ export interface Report {
   gate: GateSummary;
   /** 0 ready, 1 not ready, 2 could not decide: computed by the engine, not by reporters. */
   exitCode: 0 | 1 | 2;
+  /** The verdict in one sentence, scoped to what ran ("Ready to go live." only for the whole checklist). */
+  headline: string;
 }

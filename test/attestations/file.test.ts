@@ -90,6 +90,13 @@ describe('attestations file', () => {
     expect(error.message).toContain('"use-case-supported" is attested twice (entries 0 and 2)');
   });
 
+  it('refuses a confirmation dated in the future, naming the entry', async () => {
+    const future = { ...attestation('pricing-confirmed'), at: '2999-01-01T00:00:00.000Z' };
+    await writeFile(path.join(dir, 'f.json'), JSON.stringify({ version: 1, attestations: [future] }, null, 2));
+    const error = await expectFileError(readAttestations(path.join(dir, 'f.json'), 'f.json'));
+    expect(error.message).toContain('2999-01-01T00:00:00.000Z is in the future');
+  });
+
   it.each([
     ['an unterminated string', '{"version": 1, "attestations": [{"item": "pri', 1, 46, 'unterminated string'],
     ['a missing comma', '{\n  "version": 1\n  "attestations": []\n}', 3, 3, "expected ',' or '}'"],

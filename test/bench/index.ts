@@ -8,6 +8,8 @@ const BENCHES: readonly { id: string; name: string; specifier: string }[] = [
   { id: 'check', name: 'check: wall time vs the longest request chain; check --offline and --help vs node -e 0', specifier: './check.js' },
   { id: 'startup', name: 'start-up: where it goes (spawned totals, modules and CPU by package, phases)', specifier: './startup.js' },
   { id: 'scan', name: 'source scan vs ripgrep', specifier: './scan.js' },
+  { id: 'explain', name: 'explain: rendered for the terminal vs the raw page', specifier: './explain.js' },
+  { id: 'corpus', name: 'code rules vs the labelled corpus: agreement and false passes', specifier: './corpus.js' },
 ];
 
 const wanted = process.argv.slice(2);

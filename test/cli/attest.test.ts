@@ -196,6 +196,8 @@ describe('attest: names from elsewhere', () => {
     const check = await runCli(['check', '--offline', '--rule', 'identity-branding-reviewed', '--format', 'json'], { cwd: project });
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout).results[0]).toMatchObject({ ruleId: 'identity-branding-reviewed', status: 'pass' });
+    // Kept in the file, but never silently: the report says the unknown entry confirms nothing.
+    expect(JSON.stringify(JSON.parse(check.stdout).notices)).toMatch(/no rule reads: no-longer-known/);
     const listed = JSON.parse((await runCli(['attest', '--list', '--format', 'json'], { cwd: project })).stdout) as { items: { item: string; state: string }[]; unknown: { item: string }[] };
     expect(listed.items.filter((item) => item.state === 'current').map((item) => item.item)).toEqual(['identity-branding-reviewed', DEV[3]]);
     expect(listed.unknown.map((entry) => entry.item)).toEqual(['no-longer-known']);

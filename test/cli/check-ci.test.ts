@@ -55,7 +55,21 @@ describe('identity-golive check in CI', () => {
     const dir = project();
     const plain = await cli(['check', '--snapshot', 'golive-snapshot.json'], dir, { CI: 'true' });
     expect(plain.stdout).not.toContain('\u001b[');
-    const forced = await cli(['check', '--snapshot', 'golive-snapshot.json'], dir, { CI: 'true', FORCE_COLOR: '1' });
+    // The harness sets NO_COLOR=1, which now wins over FORCE_COLOR (no-color.org): unset it here.
+    const forced = await cli(['check', '--snapshot', 'golive-snapshot.json'], dir, { CI: 'true', FORCE_COLOR: '1', NO_COLOR: '' });
     expect(forced.stdout).toContain('\u001b[');
+  });
+
+  it('NO_COLOR wins over FORCE_COLOR; --color and --no-color win over both, before or after the command', async () => {
+    const dir = project();
+    const both = await cli(['check', '--snapshot', 'golive-snapshot.json'], dir, { FORCE_COLOR: '3', NO_COLOR: '1' });
+    expect(both.stdout).not.toContain('\u001b[');
+    const flagAfter = await cli(['check', '--snapshot', 'golive-snapshot.json', '--color'], dir, { NO_COLOR: '1', CI: 'true' });
+    expect(flagAfter.stdout).toContain('\u001b[');
+    const flagBefore = await cli(['--color', 'check', '--snapshot', 'golive-snapshot.json'], dir, { NO_COLOR: '1' });
+    expect(flagBefore.stdout).toContain('\u001b[');
+    const off = await cli(['check', '--snapshot', 'golive-snapshot.json', '--no-color'], dir, { FORCE_COLOR: '1', NO_COLOR: '' });
+    expect(off.stdout).not.toContain('\u001b[');
+    expect(off.stdout).toContain('identity-golive');
   });
 });

@@ -1,4 +1,5 @@
-// CI detection and the colour policy: FORCE_COLOR wins, then NO_COLOR, then CI and non-TTY are plain.
+// CI detection and the colour policy: --color/--no-color win, then NO_COLOR beats FORCE_COLOR
+// (no-color.org), then CI and non-TTY are plain.
 import { describe, expect, it } from 'vitest';
 import { colorLevel } from '../../src/cli/color.js';
 import { isCi } from '../../src/cli/io.js';
@@ -33,12 +34,26 @@ describe('colorLevel', () => {
     ['empty NO_COLOR is ignored', { NO_COLOR: '' }, tty, 1],
     ['FORCE_COLOR in CI', { CI: 'true', FORCE_COLOR: '1' }, pipe, 1],
     ['FORCE_COLOR=3', { FORCE_COLOR: '3' }, pipe, 3],
-    ['FORCE_COLOR beats NO_COLOR', { NO_COLOR: '1', FORCE_COLOR: '2' }, pipe, 2],
+    // Issue #12: NO_COLOR wins (no-color.org); this case asserted the opposite before.
+    ['NO_COLOR beats FORCE_COLOR', { NO_COLOR: '1', FORCE_COLOR: '2' }, pipe, 0],
+    ['empty NO_COLOR leaves FORCE_COLOR in charge', { NO_COLOR: '', FORCE_COLOR: '2' }, pipe, 2],
     ['FORCE_COLOR=0', { FORCE_COLOR: '0' }, tty, 0],
     ['FORCE_COLOR=false', { FORCE_COLOR: 'false' }, tty, 0],
     ['FORCE_COLOR=true', { FORCE_COLOR: 'true' }, pipe, 1],
   ])('%s → %i', (_name, env, stdout, level) => {
     expect(colorLevel({ env, stdout })).toBe(level);
+  });
+
+  it.each<[string, boolean, NodeJS.ProcessEnv, NodeJS.WriteStream, number]>([
+    ['--color on a pipe', true, {}, pipe, 1],
+    ['--color beats NO_COLOR', true, { NO_COLOR: '1' }, pipe, 1],
+    ['--color in CI', true, { CI: 'true' }, pipe, 1],
+    ['--color keeps the FORCE_COLOR level', true, { FORCE_COLOR: '3' }, pipe, 3],
+    ['--color beats FORCE_COLOR=0', true, { FORCE_COLOR: '0' }, pipe, 1],
+    ['--no-color on a terminal', false, {}, tty, 0],
+    ['--no-color beats FORCE_COLOR', false, { FORCE_COLOR: '3' }, tty, 0],
+  ])('%s → %i', (_name, color, env, stdout, level) => {
+    expect(colorLevel({ env, stdout, color })).toBe(level);
   });
 });
 

@@ -63,4 +63,11 @@ describe('never a silent exit', () => {
     expect(run.stderr).toMatch(/403/);
     expect(readdirSync(dir).sort()).toEqual(['identity-golive.config.json', 'snap.json']);
   });
+
+  it('gather -o <a directory>: exit 2 before any request, saying so', async () => {
+    const dir = projectWithConfig('identity-golive.config.json', '{}');
+    const run = await runCli(['gather', '-o', '.', '--offline'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/-o \. is a directory/);
+  });
 });

@@ -52,6 +52,9 @@ describe('identity-golive probe (CLI)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('9. Follow webhook best practices');
     expect(run.stdout).toContain('3 pass');
+    // Three rules are not the checklist: a sound handler is not "ready to go live".
+    expect(run.stdout.replace(/\n/g, ' ')).toContain('The selected rules pass; this is not a go-live verdict (run `check` for the whole checklist).');
+    expect(run.stdout).not.toContain('Ready to go live');
     expect(run.stdout).toContain('whsec_…');
     expect(run.stdout).not.toContain('\u001b[');
     expectNoSecret(run);

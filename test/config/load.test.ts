@@ -64,6 +64,23 @@ describe('config validation', () => {
     await writeFile(path.join(dir, 'identity-golive.config.json'), '{ "faqUrl": ');
     await expect(loadConfig({ cwd: dir })).rejects.toThrow(/Could not read config .*identity-golive\.config\.json/);
   });
+
+  it('names where a JSON syntax error is (line and column), not just the file', async () => {
+    await writeFile(path.join(dir, 'identity-golive.config.json'), '{\n  "stripe": {\n    "timeoutMs": 1000,\n  }\n}\n');
+    await expect(loadConfig({ cwd: dir })).rejects.toThrow(/identity-golive\.config\.json: .* at line 4, column 3/);
+  });
+
+  it('reports an .mjs syntax error as a syntax error, with its line', async () => {
+    await writeFile(path.join(dir, 'identity-golive.config.mjs'), 'export default {\n  stripe: {\n');
+    await expect(loadConfig({ cwd: dir })).rejects.toThrow(/identity-golive\.config\.mjs: SyntaxError: .* at line \d/);
+  });
+
+  it('a config getter that throws is the config\'s error, not an internal one', async () => {
+    await writeFile(path.join(dir, '.identity-goliverc.js'), 'module.exports = { get stripe() { throw new Error("boom"); } };\n');
+    const error = await loadConfig({ cwd: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/threw while its keys were read: boom/);
+  });
 });
 
 describe('shipped JSON Schema', () => {

@@ -22,6 +22,7 @@ const countryRule = defineRule({
     item: 'use-case',
     title: 'Country known',
     failureTitle: 'Country unknown',
+    neutralTitle: 'Country',
     docsUrl: 'https://docs.stripe.com/identity/use-cases',
     requiredArtifacts: ['Account'],
     modes: ['test'],

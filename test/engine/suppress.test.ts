@@ -18,6 +18,7 @@ function ruleWith(id: string, result: () => ReturnType<typeof outcome.from>) {
       item: 'webhooks',
       title: `${id} holds`,
       failureTitle: `${id} does not hold`,
+      neutralTitle: `About ${id}`,
       docsUrl: 'https://docs.stripe.com/webhooks',
       requiredArtifacts: ['Config'],
       messages: { bad: 'Bad thing in {{where}}', note: 'Checked {{count}} things', unavailable: 'x' },
@@ -49,6 +50,7 @@ function report(suppressions: ConfigSuppression[], inline: InlineSuppression[] |
     now: NOW,
     fatal: false,
     notices: [],
+    scope: 'checklist',
     target: { cwd: '/project', configFile: '/project/identity-golive.config.json', keys: [], apiBase: null, snapshot: null, offline: false },
     suppressions: { config: suppressions, inline, knownRuleIds: known },
     ...extra,
@@ -80,7 +82,8 @@ describe('config suppressions', () => {
   it('a rule whose every non-info finding is suppressed becomes pass, with the findings listed', () => {
     const r = report([{ rule: 'two-files', reason: 'legacy paths, tracked in JIRA-1', expires: '2027-01-01' }]);
     expect(statusOf(r, 'two-files')).toBe('pass');
-    expect(r.results.find((x) => x.ruleId === 'two-files')).toMatchObject({ title: 'two-files holds', findings: [{ messageId: 'note', level: 'info' }] });
+    // Issue #12: a pass that holds only because findings were suppressed gets the neutral title, not the success one.
+    expect(r.results.find((x) => x.ruleId === 'two-files')).toMatchObject({ title: 'About two-files', findings: [{ messageId: 'note', level: 'info' }] });
     expect(r.suppressed.map((s) => [s.ruleId, s.finding.message, s.source, s.reason, s.expires, s.finding.level])).toEqual([
       ['two-files', 'Bad thing in src/server.ts:10', 'config', 'legacy paths, tracked in JIRA-1', '2027-01-01', 'fail'],
       ['two-files', 'Bad thing in lib/handler.py:4', 'config', 'legacy paths, tracked in JIRA-1', '2027-01-01', 'fail'],
@@ -140,7 +143,7 @@ describe('config suppressions', () => {
   it('a targeted entry never hides a finding without a location', () => {
     const noWhere = ruleWith('nowhere', () => outcome.of('fail', { messageId: 'bad', data: { where: '?' } }));
     const runs = runRules([noWhere], { Config: config() }, new Map(), { now: NOW, offline: false });
-    const base = { now: NOW, fatal: false, notices: [], target: { cwd: '/p', configFile: null, keys: [], apiBase: null, snapshot: null, offline: false } };
+    const base = { now: NOW, fatal: false, notices: [], scope: 'checklist' as const, target: { cwd: '/p', configFile: null, keys: [], apiBase: null, snapshot: null, offline: false } };
     const targeted = buildReport(runs, { ...base, suppressions: { config: [{ rule: 'nowhere', target: '**', reason: 'r', expires: '2027-01-01' }], inline: null, knownRuleIds: new Set(['nowhere']) } });
     expect(targeted.results[0]?.status).toBe('fail');
     const ruleWide = buildReport(runs, { ...base, suppressions: { config: [{ rule: 'nowhere', reason: 'r', expires: '2027-01-01' }], inline: null, knownRuleIds: new Set(['nowhere']) } });

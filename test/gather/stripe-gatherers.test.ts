@@ -39,6 +39,19 @@ async function gatherAll(d: StripeDouble, options: Partial<StripeContextOptions>
 }
 
 describe('Stripe gatherers against the double', () => {
+  it.each([
+    ['a v1 endpoint without enabled_events', (scenario: ReturnType<typeof ready>) => scenario.test.webhookEndpoints.push({ ...scenario.test.webhookEndpoints[0]!, id: 'we_1FixtureNoEvents', enabled_events: undefined as unknown as string[] })],
+    ['a null v2 event destination', (scenario: ReturnType<typeof ready>) => scenario.test.eventDestinations!.push(null as unknown as Stripe.V2.Core.EventDestination)],
+  ])('%s is a bad_response for that mode, never a guess', async (_name, damage) => {
+    const now = Date.now();
+    const scenario = ready(now);
+    damage(scenario);
+    const d = await start({ scenario, now });
+    const { WebhookEndpoints } = await gatherAll(d);
+    expect(WebhookEndpoints.test).toMatchObject({ ok: false, failure: { kind: 'bad_response' } });
+    expect(WebhookEndpoints.live.ok).toBe(true);
+  });
+
   it("re-checks the API's filters on our side: another event type and a 2009 session are left out", async () => {
     const now = Date.now();
     const scenario = ready(now);

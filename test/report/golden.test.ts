@@ -21,4 +21,9 @@ describe.each(reports)('%s report', (name, build) => {
     const report = build();
     expectGolden(path.join(REPORTS_DIR, `${name}.${EXTENSION[format]}`), REPORTERS[format](report, options));
   });
+
+  // The terminal report at 80 columns (the default above, and any pipe) and on a wide terminal.
+  it('pretty at 120 columns', () => {
+    expectGolden(path.join(REPORTS_DIR, `${name}.pretty-120.txt`), REPORTERS.pretty(build(), { ...options, columns: 120 }));
+  });
 });

@@ -12,11 +12,11 @@ const base = {
   defaultSeverity: 'error' as const,
 };
 const webhookRule = defineRule({
-  meta: { ...base, id: 'webhook-thing', item: 'webhooks', title: 'Webhooks fine', failureTitle: 'Webhooks broken', messages: { bad: { text: 'Endpoint {{id}} is http', fix: 'Use https for {{id}}' } } },
+  meta: { ...base, id: 'webhook-thing', item: 'webhooks', title: 'Webhooks fine', failureTitle: 'Webhooks broken', neutralTitle: 'Webhooks', messages: { bad: { text: 'Endpoint {{id}} is http', fix: 'Use https for {{id}}' } } },
   check: () => outcome.of('fail', { messageId: 'bad', data: { id: 'we_123' }, location: { stripe: 'we_123' } }),
 });
 const brandingRule = defineRule({
-  meta: { ...base, id: 'branding-thing', item: 'branding', title: 'Branding set', failureTitle: 'Branding missing', messages: { ok: 'fine' } },
+  meta: { ...base, id: 'branding-thing', item: 'branding', title: 'Branding set', failureTitle: 'Branding missing', neutralTitle: 'Branding', messages: { ok: 'fine' } },
   check: () => outcome.pass(),
 });
 
@@ -27,6 +27,7 @@ const runs: RuleRun[] = [
 const report = buildReport(runs, {
   now: Date.UTC(2026, 10, 22),
   fatal: false,
+  scope: 'checklist',
   notices: [{ level: 'warn', message: 'STRIPE_API_KEY is an unrestricted secret key (sk_test_…abcd)', fix: 'Create a restricted key' }],
   target: { cwd: '/project', configFile: null, keys: [{ mode: 'test', kind: 'secret', masked: 'sk_test_…abcd', source: 'STRIPE_API_KEY' }], apiBase: null, snapshot: null, offline: false },
 });
@@ -74,7 +75,8 @@ describe('colour policy', () => {
     ['CI=false on a TTY', { CI: 'false' }, tty, 1],
     ['FORCE_COLOR in CI through a pipe', { CI: '1', FORCE_COLOR: '1' }, pipe, 1],
     ['FORCE_COLOR=0 on a TTY', { FORCE_COLOR: '0' }, tty, 0],
-    ['FORCE_COLOR=3 beats NO_COLOR', { FORCE_COLOR: '3', NO_COLOR: '1' }, pipe, 3],
+    // no-color.org: NO_COLOR wins over FORCE_COLOR (issue #12; this used to assert the opposite).
+    ['NO_COLOR beats FORCE_COLOR=3', { FORCE_COLOR: '3', NO_COLOR: '1' }, pipe, 0],
   ])('%s → level %i', (_name, env, stdout, level) => {
     expect(colorLevel({ env, stdout })).toBe(level);
   });

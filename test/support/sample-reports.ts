@@ -36,6 +36,7 @@ export function sampleRule({ id, item, severity = 'error', result }: SampleRule)
     item,
     title: `${id} holds`,
     failureTitle: `${id} does not hold`,
+    neutralTitle: `About ${id}`,
     docsUrl: DOCS[item] ?? 'https://docs.stripe.com/identity/before-going-live',
     messages: {
       codeIssue: { text: 'Handler at {{file}} does not verify the signature', fix: 'Call stripe.webhooks.constructEvent() before trusting the payload.' },
@@ -88,6 +89,7 @@ export function buildSample({ rules, artifacts = {}, suppressions = [], inline =
     now: SAMPLE_NOW,
     fatal: false,
     notices: [],
+    scope: 'checklist',
     target: { cwd: '/repo/app', configFile: '/repo/app/identity-golive.config.json', keys: [{ mode: 'test', kind: 'restricted', masked: 'rk_test_…4xYz', source: 'STRIPE_TEST_API_KEY' }], apiBase: null, snapshot: null, offline: false },
     suppressions: { config: suppressions, inline, knownRuleIds: new Set(rules.map((rule) => rule.id)) },
     ...context,

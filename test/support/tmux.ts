@@ -5,6 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** A synchronous pause (stop() and start() are synchronous). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 export function tmuxAvailable(): boolean {
   try {
     execFileSync('tmux', ['-V'], { stdio: 'ignore' });
@@ -32,14 +37,16 @@ export class TmuxSession {
   start(command: string, cwd: string): void {
     execFileSync('rm', ['-f', this.exitFile]);
     // On a loaded machine a fresh tmux server sometimes dies while starting ("server exited
-    // unexpectedly"), before our command runs; starting it again is safe, nothing has happened yet.
+    // unexpectedly"), or a server killed by stop() a moment ago still holds the socket: nothing
+    // has run yet, so wait for it to go and start again.
     for (let attempt = 1; ; attempt += 1) {
       try {
         this.tmux('new-session', '-d', '-s', this.name, '-x', '160', '-y', '50', '-c', cwd, `${command}; echo $? > ${this.exitFile}; sleep 600`);
         return;
       } catch (error) {
-        if (attempt >= 3 || !String((error as { stderr?: unknown }).stderr ?? error).includes('server exited unexpectedly')) throw error;
-        execFileSync('sleep', ['0.3']);
+        if (attempt >= 5 || !String((error as { stderr?: unknown }).stderr ?? error).includes('server exited unexpectedly')) throw error;
+        this.waitForServerGone();
+        pause(200 * attempt);
       }
     }
   }
@@ -84,6 +91,20 @@ export class TmuxSession {
       this.tmux('kill-server');
     } catch {
       // Already gone.
+    }
+    this.waitForServerGone();
+  }
+
+  /** kill-server returns before the server has exited: wait (up to 5 s) until it no longer answers. */
+  private waitForServerGone(): void {
+    const started = Date.now();
+    while (Date.now() - started < 5000) {
+      try {
+        execFileSync('tmux', ['-S', this.socket, 'list-sessions'], { stdio: 'ignore' });
+      } catch {
+        return;
+      }
+      pause(50);
     }
   }
 }

@@ -20,6 +20,7 @@ const entrySchema = z.strictObject({
   // Dates stay strings: a malformed one counts as expired (status.ts) rather than breaking the run.
   at: z.string({ error: 'expected an ISO date-time such as 2026-11-22T12:00:00.000Z' }),
   expires: z.string({ error: 'expected a date such as 2027-05-01' }),
+  expiresGiven: z.boolean().optional(),
   note: z.string().optional(),
   evidence: z.string().optional(),
 });
@@ -33,11 +34,17 @@ const fileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Map<string, number>();
     file.attestations.forEach((entry, index) => {
+      // A confirmation dated in the future (beyond clock skew) was not made by a person yet.
+      const at = Date.parse(entry.at);
+      if (Number.isFinite(at) && at > Date.now() + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'at'], message: `${entry.at} is in the future` });
       const first = seen.get(entry.item);
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'item'], message: `"${entry.item}" is attested twice (entries ${first} and ${index}); keep one` });
       else seen.set(entry.item, index);
     });
   });
+
+/** How far ahead a recorded time may be (another machine's clock) before it is refused. */
+const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 const ABOUT =
   'Go-live checklist items confirmed by a person, recorded by `identity-golive attest` and `identity-golive walkthrough`. Commit this file; CI reads it.';
@@ -127,11 +134,12 @@ const ORDER = new Map<string, number>(ATTESTABLE_IDS.map((id, index) => [id, ind
 export function serializeAttestations(entries: readonly Attestation[]): string {
   const sorted = [...entries].sort((a, b) => (ORDER.get(a.item) ?? 999) - (ORDER.get(b.item) ?? 999) || a.item.localeCompare(b.item));
   // Fixed key order keeps diffs of the committed file small and readable.
-  const attestations = sorted.map(({ item, by, at, expires, note, evidence }) => ({
+  const attestations = sorted.map(({ item, by, at, expires, expiresGiven, note, evidence }) => ({
     item,
     by,
     at,
     expires,
+    ...(expiresGiven ? { expiresGiven } : {}),
     ...(note === undefined ? {} : { note }),
     ...(evidence === undefined ? {} : { evidence }),
   }));

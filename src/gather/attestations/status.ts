@@ -56,3 +56,30 @@ export function isoDay(instant: number): string {
 export function defaultExpiry(now: number, days: number): string {
   return isoDay(now + days * 86_400_000);
 }
+
+const DAY = 86_400_000;
+
+/** A current attestation whose last valid day is within the warning window. */
+export interface ExpiringSoon {
+  readonly entry: Attestation;
+  /** Its last valid day, `YYYY-MM-DD` (UTC). */
+  readonly lastDay: string;
+  /** Calendar days (UTC) from today to its last valid day: 0 when today is the last. */
+  readonly daysLeft: number;
+}
+
+/** Calendar days (UTC) from `now` to the last valid day before `expiresAt`. */
+export function daysLeft(expiresAt: number, now: number): number {
+  return Math.max(0, Math.floor((expiresAt - 1) / DAY) - Math.floor(now / DAY));
+}
+
+/** The state's expiry warning, when it is current and lapses within `days` days (0: never). */
+export function expiringSoon(state: AttestationState, now: number, days: number): ExpiringSoon | null {
+  if (state.state !== 'current' || state.expiresAt - now > days * DAY) return null;
+  return { entry: state.entry, lastDay: isoDay(state.expiresAt - 1), daysLeft: daysLeft(state.expiresAt, now) };
+}
+
+/** "last day today", "1 day left", "5 days left". */
+export function daysLeftText(days: number): string {
+  return days === 0 ? 'last day today' : days === 1 ? '1 day left' : `${days} days left`;
+}

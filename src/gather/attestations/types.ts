@@ -9,6 +9,8 @@ export interface Attestation {
   at: string;
   /** ISO 8601 date; a malformed date counts as expired. */
   expires: string;
+  /** True when a person chose `expires` (--expires), rather than the default: re-attesting keeps it. */
+  expiresGiven?: boolean;
   note?: string;
   evidence?: string;
 }

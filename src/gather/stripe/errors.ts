@@ -40,6 +40,9 @@ export interface FailureContext {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 
+/** OpenSSL and Node names for a certificate that does not verify. */
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(?:VERIFY|GET_ISSUER)|ERR_TLS_/;
+
 function detailCode(error: SdkError): string | undefined {
   const detail = error.detail as { code?: unknown } | undefined;
   return typeof detail?.code === 'string' ? detail.code : undefined;
@@ -90,6 +93,13 @@ export function failureFor(error: SdkError, context: FailureContext): GatherFail
         kind: 'timeout',
         message: `Stripe did not answer a request for ${label} within ${context.timeoutMs} ms (${context.host}, retried).`,
         fix: 'Retry, or raise stripe.timeoutMs in the config; check https://status.stripe.com.',
+      };
+    }
+    if (code !== undefined && TLS_CODES.test(code)) {
+      return {
+        kind: 'network',
+        message: `The TLS certificate of ${context.host} is not trusted for ${label} (${code}).`,
+        fix: 'Check --api-base / STRIPE_API_BASE; for a local double with its own CA, set NODE_EXTRA_CA_CERTS to that CA file (never disable verification).',
       };
     }
     if (code === TRANSPORT_CODES.tooLarge) {

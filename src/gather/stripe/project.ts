@@ -3,7 +3,9 @@
 import { createHmac } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { AccountFacts, EventFacts, Mode, SessionFacts, WebhookEndpointFacts } from '../../engine/artifacts.js';
-import { maskReference } from '../../util/mask.js';
+import { maskReference, maskSecrets } from '../../util/mask.js';
+
+const masked = (value: string | null): string | null => (value === null ? null : maskSecrets(value));
 import { classifyMetadata } from './metadata.js';
 import { shapeFailure } from './errors.js';
 
@@ -14,7 +16,8 @@ export function accountFacts(account: Stripe.Account, mode: Mode): AccountFacts 
   return {
     id: account.id,
     country: text(account.country),
-    businessName: text(account.business_profile?.name),
+    // Snapshots keep this: a name that holds something key-shaped is masked like any printed text.
+    businessName: masked(text(account.business_profile?.name)),
     dashboardDisplayName: text(account.settings?.dashboard?.display_name),
     branding: {
       hasIcon: Boolean(branding?.icon),
@@ -31,13 +34,16 @@ export function endpointUrl(raw: string | null | undefined): string | null {
   if (!raw) return null;
   try {
     const url = new URL(raw);
-    return `${url.protocol}//${url.host}${url.pathname}`;
+    return `${url.protocol}//${url.host}${maskSecrets(url.pathname)}`;
   } catch {
     return null;
   }
 }
 
 export function webhookEndpointFacts(endpoint: Stripe.WebhookEndpoint): WebhookEndpointFacts {
+  // Not what Stripe documents: a guess built on it would be a verdict on nothing.
+  if (!endpoint || typeof endpoint.id !== 'string') throw shapeFailure('webhookEndpoints', 'a list item that is not a webhook endpoint');
+  if (!Array.isArray(endpoint.enabled_events)) throw shapeFailure('webhookEndpoints', `endpoint ${endpoint.id} has no enabled_events list`);
   return {
     id: endpoint.id,
     kind: 'webhook_endpoint',
@@ -53,6 +59,7 @@ export function webhookEndpointFacts(endpoint: Stripe.WebhookEndpoint): WebhookE
 const v1Name = (type: string): string => type.replace(/^v1\./, '');
 
 export function eventDestinationFacts(destination: Stripe.V2.Core.EventDestination): WebhookEndpointFacts {
+  if (!Array.isArray(destination.enabled_events)) throw shapeFailure('eventDestinations', `event destination ${destination.id} has no enabled_events list`);
   return {
     id: destination.id,
     kind: 'event_destination',

@@ -25,7 +25,10 @@ export async function gatherWebhookEndpoints(ctx: GatherContext, demand: Artifac
       listAll(access, 'webhookEndpoints', maxObjects, (stripe, cursor) => stripe.webhookEndpoints.list(cursor)),
       listEventDestinations(access),
     ]);
-    return [...v1.items.map(webhookEndpointFacts), ...v2.filter((d) => d.type === 'webhook_endpoint').map(eventDestinationFacts)];
+    return [...v1.items.map(webhookEndpointFacts), ...v2.filter((d) => {
+      if (d === null || typeof d !== 'object') throw shapeFailure('eventDestinations', 'a list item that is null');
+      return d.type === 'webhook_endpoint';
+    }).map(eventDestinationFacts)];
   });
 }
 
