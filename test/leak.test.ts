@@ -16,7 +16,12 @@ import { startHandler, type RunningHandler } from './support/webhook-handlers.js
 const WEBHOOK_SECRET = `whsec_${PLANTED}0123456789abcdef`;
 const CODE_LIVE_KEY = `sk_live_${PLANTED}4242424242424242`;
 const CODE_WEBHOOK_SECRET = `whsec_${PLANTED}committed0000000000`;
-const SECRETS = [PLANTED, WEBHOOK_SECRET, CODE_LIVE_KEY, CODE_WEBHOOK_SECRET, ...Object.values(FIXTURE_KEYS)];
+/** Generated shapes on long code lines, at every offset around the snippet cut (160 characters): mask first, then cut. */
+const LONG_LINE_SECRETS = Array.from({ length: 12 }, (_, i) => `${['sk_live_', 'rk_live_', 'whsec_'][i % 3]}${PLANTED}${'Q7mZ2pLx9RkT'.slice(0, 4 + (i % 8))}${i % 4 === 0 ? '_rotated' : ''}`);
+const LONG_LINES = LONG_LINE_SECRETS.map(
+  (secret, i) => `const s${i} = await stripe.identity.verificationSessions.create({ type: 'document' }); // ${'x'.repeat(60 + i * 9)} ${secret} ${'y'.repeat(80)}\n`,
+).join('');
+const SECRETS = [PLANTED, WEBHOOK_SECRET, CODE_LIVE_KEY, CODE_WEBHOOK_SECRET, ...LONG_LINE_SECRETS, ...Object.values(FIXTURE_KEYS)];
 
 let project: string;
 let out: string;
@@ -45,6 +50,7 @@ beforeAll(async () => {
   await cp(path.join(REPO_ROOT, 'fixtures/projects/node-flawed'), project, { recursive: true });
   // A secret committed in code: the no-secrets-in-code rule must report it masked.
   await writeFile(path.join(project, 'src', 'leaky-config.js'), `module.exports = { key: '${CODE_LIVE_KEY}', hook: '${CODE_WEBHOOK_SECRET}' };\n`);
+  await writeFile(path.join(project, 'src', 'long-lines.js'), LONG_LINES);
   await writeFile(path.join(project, 'identity-golive.config.json'), JSON.stringify({ privacyPolicyUrl: `${pages.https}/privacy`, faqUrl: `${pages.https}/faq`, webhook: { url: handler.url } }));
   env = {
     STRIPE_LIVE_API_KEY: FIXTURE_KEYS.liveRestricted,
@@ -99,7 +105,8 @@ describe('no secret leaves identity-golive', () => {
   });
 
   it('writes no secret to any file (reports, snapshot, attestations, config)', async () => {
-    const written = (await filesUnder(project)).filter((file) => !file.endsWith(path.join('src', 'leaky-config.js')));
+    const planted = [path.join('src', 'leaky-config.js'), path.join('src', 'long-lines.js')];
+    const written = (await filesUnder(project)).filter((file) => !planted.some((own) => file.endsWith(own)));
     expect(written.some((file) => file.endsWith('snapshot.json'))).toBe(true);
     expect(written.filter((file) => path.basename(file).startsWith('report.'))).toHaveLength(REPORTER_NAMES.length);
     for (const file of written) {

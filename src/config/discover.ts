@@ -46,9 +46,10 @@ export function defaultConfig(): ResolvedConfig {
 }
 
 export async function loadConfig({ cwd, configPath }: LoadConfigOptions): Promise<ResolvedConfig> {
-  const explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'none' });
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
+    // Inside the try: cosmiconfig reads the process cwd's package.json (its meta config) right here.
+    const explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'none' });
     found = configPath ? await explorer.load(path.resolve(cwd, configPath)) : await explorer.search(cwd);
   } catch (error) {
     const where = configPath ? path.resolve(cwd, configPath) : cwd;

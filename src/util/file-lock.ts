@@ -1,6 +1,6 @@
 // A lock file taken with O_EXCL: one writer at a time across processes. A lock older than
 // STALE_MS is from a crashed writer (the work under it takes milliseconds) and is broken.
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from './user-error.js';
@@ -28,6 +28,11 @@ async function acquire(lockFile: string): Promise<void> {
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    // Not a lock any writer of ours made: waiting or deleting would be wrong, so say what it is.
+    const existing = await lstat(lockFile).catch(() => null);
+    if (existing && !existing.isFile()) {
+      throw new UserError(`The lock ${lockFile} is ${existing.isDirectory() ? 'a directory' : 'not a regular file'}, not a lock file.`, 'Remove it (it is not identity-golive\'s), then run the command again.');
     }
     if (await isStale(lockFile)) {
       await rm(lockFile, { force: true });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,11 +90,13 @@ describe('attestations file', () => {
     expect(error.message).toContain('"use-case-supported" is attested twice (entries 0 and 2)');
   });
 
-  it('refuses a confirmation dated in the future, naming the entry', async () => {
+  it('a confirmation dated after the run\'s clock is invalid evidence, naming the entry', async () => {
     const future = { ...attestation('pricing-confirmed'), at: '2999-01-01T00:00:00.000Z' };
-    await writeFile(path.join(dir, 'f.json'), JSON.stringify({ version: 1, attestations: [future] }, null, 2));
-    const error = await expectFileError(readAttestations(path.join(dir, 'f.json'), 'f.json'));
-    expect(error.message).toContain('2999-01-01T00:00:00.000Z is in the future');
+    await mkdir(path.join(dir, '.identity-golive'), { recursive: true });
+    await writeFile(path.join(dir, '.identity-golive', 'attestations.json'), JSON.stringify({ version: 1, attestations: [future] }, null, 2));
+    const result = await gatherAttestations({ cwd: dir, config: validateConfig({}, null), now: Date.UTC(2026, 11, 2) } as unknown as GatherContext);
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'invalid' } });
+    expect(!result.ok && result.failure.message).toContain('pricing-confirmed is recorded at 2999-01-01T00:00:00.000Z, in the future');
   });
 
   it.each([
@@ -166,7 +168,7 @@ describe('attestation status (fixed clock)', () => {
 });
 
 describe('Attestations gatherer', () => {
-  const ctx = (cwd: string, raw = {}): GatherContext => ({ cwd, config: validateConfig(raw, null), keys: {}, apiBase: null, offline: true, env: {}, now: 0 });
+  const ctx = (cwd: string, raw = {}): GatherContext => ({ cwd, config: validateConfig(raw, null), keys: {}, apiBase: null, offline: true, env: {}, now: Date.UTC(2026, 11, 2) });
   const demand = { modes: new Set<never>(), rules: [] };
 
   it('reads the configured file, shown relative to the project', async () => {

@@ -34,17 +34,11 @@ const fileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Map<string, number>();
     file.attestations.forEach((entry, index) => {
-      // A confirmation dated in the future (beyond clock skew) was not made by a person yet.
-      const at = Date.parse(entry.at);
-      if (Number.isFinite(at) && at > Date.now() + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'at'], message: `${entry.at} is in the future` });
       const first = seen.get(entry.item);
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['attestations', index, 'item'], message: `"${entry.item}" is attested twice (entries ${first} and ${index}); keep one` });
       else seen.set(entry.item, index);
     });
   });
-
-/** How far ahead a recorded time may be (another machine's clock) before it is refused. */
-const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 const ABOUT =
   'Go-live checklist items confirmed by a person, recorded by `identity-golive attest` and `identity-golive walkthrough`. Commit this file; CI reads it.';
