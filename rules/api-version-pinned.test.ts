@@ -41,15 +41,15 @@ ruleTester(rule, [
     status: 'pass',
     messageIds: ['pinnedBySdk', 'apiUnavailable', 'apiNotComparable'],
   },
-  { name: 'TypeScript: stripe "*" is not pinned', artifacts: { Source: await sourceOf(rule, { 'src/server.ts': 'new Stripe(key);', 'package.json': '{"dependencies":{"stripe":"*"}}' }), WebhookEndpoints: noKeys }, status: 'fail', messageIds: ['sdkUnpinned', 'apiUnavailable'] },
+  { name: 'TypeScript: stripe "*" is not pinned', artifacts: { Source: await sourceOf(rule, { 'src/server.ts': 'new Stripe(key);\nawait stripe.identity.verificationSessions.create({});\n', 'package.json': '{"dependencies":{"stripe":"*"}}' }), WebhookEndpoints: noKeys }, status: 'fail', messageIds: ['sdkUnpinned', 'apiUnavailable'] },
   { name: 'python: no api_version', artifacts: { Source: await sourceOf(rule, { 'app.py': 'stripe.api_key = os.environ["STRIPE_SECRET_KEY"]\nstripe.identity.VerificationSession.create(type="document")\n', 'requirements.txt': 'stripe==12.0.0\n' }), WebhookEndpoints: noKeys }, status: 'fail', messageIds: ['codeUnpinned', 'apiUnavailable'] },
   {
     name: 'python, ruby, php: versions in code',
     artifacts: {
       Source: await sourceOf(rule, {
-        'app.py': `client = StripeClient(key, stripe_version="${VERSION}")\n`,
+        'app.py': `client = StripeClient(key, stripe_version="${VERSION}")\nclient.identity.verification_sessions.create()\n`,
         'app.rb': `Stripe.api_version = '${VERSION}'\nStripe::Identity::VerificationSession.create({})\n`,
-        'app.php': `<?php $stripe = new \\Stripe\\StripeClient(['api_key' => $key, 'stripe_version' => '${VERSION}']);`,
+        'app.php': `<?php $stripe = new \\Stripe\\StripeClient(['api_key' => $key, 'stripe_version' => '${VERSION}']);\n$stripe->identity->verificationSessions->create([]);`,
       }),
       WebhookEndpoints: noKeys,
     },
@@ -60,11 +60,11 @@ ruleTester(rule, [
     name: 'go, java, .NET: manifests',
     artifacts: {
       Source: await sourceOf(rule, {
-        'main.go': 'sc := stripe.NewClient(key)\n',
+        'main.go': 'sc := stripe.NewClient(key)\nsc.V1IdentityVerificationSessions.Create(ctx, params)\n',
         'go.mod': 'module x\n\nrequire github.com/stripe/stripe-go/v86 v86.0.0\n',
-        'src/main/java/App.java': 'StripeClient client = new StripeClient(key);\n',
+        'src/main/java/App.java': 'StripeClient client = new StripeClient(key);\nclient.identity().verificationSessions().create(params);\n',
         'build.gradle': "implementation 'com.stripe:stripe-java:29.4.0'\n",
-        'Api/Verify.cs': 'StripeConfiguration.ApiKey = key;\n',
+        'Api/Verify.cs': 'StripeConfiguration.ApiKey = key;\nvar options = new VerificationSessionCreateOptions();\n',
         'Api/Api.csproj': '<Project><ItemGroup><PackageReference Include="Stripe.net" Version="48.1.0" /></ItemGroup></Project>',
       }),
       WebhookEndpoints: noKeys,
@@ -76,9 +76,9 @@ ruleTester(rule, [
     name: 'java: gradle dynamic version; .NET: no Version',
     artifacts: {
       Source: await sourceOf(rule, {
-        'App.java': 'Stripe.apiKey = key;\n',
+        'App.java': 'Stripe.apiKey = key;\nVerificationSession.create(params);\n',
         'build.gradle': "implementation 'com.stripe:stripe-java:29.+'\n",
-        'Verify.cs': 'var client = new StripeClient(key);\n',
+        'Verify.cs': 'var client = new StripeClient(key);\nvar options = new VerificationSessionCreateOptions();\n',
         'Api.csproj': '<PackageReference Include="Stripe.net" />',
       }),
       WebhookEndpoints: noKeys,
@@ -86,8 +86,33 @@ ruleTester(rule, [
     status: 'fail',
     messageIds: ['sdkUnpinned', 'sdkUnpinned', 'apiUnavailable'],
   },
-  { name: 'go without go.mod', artifacts: { Source: await sourceOf(rule, { 'main.go': 'stripe.Key = key\n' }), WebhookEndpoints: noKeys }, status: 'fail', messageIds: ['noManifest', 'apiUnavailable'] },
-  { name: 'no Stripe code', artifacts: { Source: await sourceOf(rule, { 'main.go': 'package main\n' }), WebhookEndpoints: noKeys }, status: 'fail', messageIds: ['noStripeCode'] },
+  { name: 'go without go.mod', artifacts: { Source: await sourceOf(rule, { 'main.go': 'stripe.Key = key\nverificationsession.New(params)\n' }), WebhookEndpoints: noKeys }, status: 'fail', messageIds: ['noManifest', 'apiUnavailable'] },
+  {
+    name: 'node: a module-level Stripe.apiVersion assignment (issue #11 §4)',
+    artifacts: { Source: await sourceOf(rule, { 'server.js': `const stripe = require('stripe')(key);\nstripe.apiVersion = '${VERSION}';\nstripe.identity.verificationSessions.create({});\n` }), WebhookEndpoints: noKeys },
+    status: 'pass',
+    messageIds: ['pinnedInCode', 'apiUnavailable'],
+    mentions: ['server.js:2'],
+  },
+  {
+    name: 'python: a module-level stripe.api_version assignment',
+    artifacts: { Source: await sourceOf(rule, { 'app.py': `import stripe\nstripe.api_version = '${VERSION}'\nstripe.identity.VerificationSession.create(type="document")\n` }), WebhookEndpoints: noKeys },
+    status: 'pass',
+    messageIds: ['pinnedInCode', 'apiUnavailable'],
+  },
+  {
+    name: 'php REST: the Stripe-Version header pins the version',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'idv.php': `<?php\nwp_remote_post('https://api.stripe.com/v1/identity/verification_sessions', ['headers' => ['Stripe-Version' => '${VERSION}'], 'body' => $body]);\n`,
+      }),
+      WebhookEndpoints: noKeys,
+    },
+    status: 'pass',
+    messageIds: ['pinnedInCode', 'apiUnavailable'],
+  },
+  // No integration is not a verdict (issue #11): the code rules end in error, saying what was scanned.
+  { name: 'no Stripe code', artifacts: { Source: await sourceOf(rule, { 'main.go': 'package main\n' }), WebhookEndpoints: noKeys }, status: 'error', messageIds: ['noIntegration'], mentions: ['source files: go 1', 'source.include'] },
   { name: 'scan unavailable', artifacts: { Source: failure('io'), WebhookEndpoints: noKeys }, status: 'error' },
 ]);
 

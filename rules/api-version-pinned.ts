@@ -6,13 +6,13 @@ import { use } from '../src/engine/gathered.js';
 import type { WebhookEndpointFacts } from '../src/engine/artifacts.js';
 import { LANGUAGE_SPECS } from '../src/gather/source/languages/index.js';
 import type { Language, SourceHit } from '../src/gather/source/types.js';
-import { at, Evidence, where } from './support/source.js';
+import { at, creations, Evidence, where, NO_INTEGRATION_MESSAGE, noIntegration } from './support/source.js';
 import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
 type Id =
+  | 'noIntegration'
   | 'pinnedInCode'
   | 'pinnedBySdk'
-  | 'noStripeCode'
   | 'codeUnpinned'
   | 'sdkUnpinned'
   | 'noManifest'
@@ -48,6 +48,7 @@ export default defineRule({
     failureTitle: 'The Stripe API version is not pinned, or differs from the webhook endpoint',
     neutralTitle: 'Stripe API version pinning',
     docsUrl: 'https://docs.stripe.com/get-started/checklist/go-live',
+    sourceModel: true,
     requiredArtifacts: ['Source', 'WebhookEndpoints'],
     modes: ['live', 'test'],
     defaultSeverity: 'error',
@@ -59,12 +60,9 @@ export default defineRule({
       { id: 'manifest', idiom: 'manifest.sdk' },
     ],
     messages: {
+      noIntegration: NO_INTEGRATION_MESSAGE,
       pinnedInCode: '{{language}}: the client pins API version {{version}} ({{where}}).',
       pinnedBySdk: '{{language}}: the SDK version is pinned ({{spec}} in {{file}}), which pins the API version.',
-      noStripeCode: {
-        text: 'No Stripe client, session creation or webhook verification found in {{files}} scanned files.',
-        fix: 'Run identity-golive on the project holding the Stripe integration (--cwd).',
-      },
       codeUnpinned: {
         text: '{{language}}: the Stripe client sets no API version ({{where}}); requests follow the account default, which changes when someone upgrades it.',
         fix: '{{fix}}',
@@ -98,9 +96,11 @@ export default defineRule({
   check({ Source, WebhookEndpoints }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'api-version-pinned');
-    const stripeCode = [...evidence.prod('create'), ...evidence.prod('verify'), ...evidence.prod('construct')];
+    const stripeCode = [...creations(evidence), ...evidence.prod('verify'), ...evidence.prod('construct')];
+    // No Stripe code at all is no integration to judge: an error, not a failure.
+    const missing = noIntegration('noIntegration', index, evidence, []);
+    if (missing) return missing;
     const languages = [...new Set(stripeCode.map((hit) => hit.language))].filter((language): language is Language => language !== 'other').sort();
-    if (languages.length === 0) return outcome.of('fail', { messageId: 'noStripeCode', data: { files: index.filesScanned } });
 
     const findings: Finding<Id>[] = [];
     const pins = evidence.prod('api-version');

@@ -4,7 +4,7 @@
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
 import type { SessionFacts } from '../src/engine/artifacts.js';
-import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, where } from './support/source.js';
+import { at, Evidence, creations, NO_INTEGRATION_MESSAGE, noIntegration, where } from './support/source.js';
 import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
 type Id = 'guarded' | 'noIntegration' | 'unguarded' | 'apiWithinLimit' | 'apiTooMany' | 'apiUnavailable';
@@ -32,6 +32,7 @@ export default defineRule({
     failureTitle: 'Nothing limits how many verification sessions a user can start',
     neutralTitle: 'Limit on verification attempts per user',
     docsUrl: 'https://docs.stripe.com/identity/before-going-live#limit-submission-attempts',
+    sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions', 'Config'],
     modes: ['live', 'test'],
     defaultSeverity: 'error',
@@ -60,8 +61,9 @@ export default defineRule({
   check({ Source, VerificationSessions, Config }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'attempts-limited');
-    const creates = evidence.prod('create');
-    if (creates.length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
+    const creates = creations(evidence);
 
     const findings: Finding<Id>[] = [];
     const guards = new Set<string>();

@@ -15,6 +15,7 @@ export default defineRule({
     failureTitle: 'No alternative path for users who cannot verify',
     neutralTitle: 'Another path for users who cannot verify',
     docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
+    sourceModel: true,
     requiredArtifacts: ['Source'],
     defaultSeverity: 'error',
     patterns: [
@@ -33,8 +34,11 @@ export default defineRule({
   check({ Source }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'fallback-offered');
-    if (evidence.prod('create').length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
-    const hits = evidence.prod('code');
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
+    // A code named in a branch that does nothing (`case 'consent_declined': break;`) is no fallback (issue #11 §5).
+    const empty = new Set((index.model?.emptyFallbacks ?? []).map((cited) => `${cited.file}:${cited.line}`));
+    const hits = evidence.prod('code').filter((hit) => !empty.has(`${hit.file}:${hit.line}`));
     if (hits.length === 0) return outcome.of('warn', { messageId: 'noFallback', data: { codes: FALLBACK_CODES.join(', ') } });
     const codes = [...new Set(hits.map((hit) => eventSuffix(hit.capture)))];
     return outcome.pass({ messageId: 'handled', data: { codes: codes.join(', '), where: where(hits, 2) }, location: at(hits[0]!) });

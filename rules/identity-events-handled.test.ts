@@ -3,6 +3,9 @@ import { ruleTester } from '../test/support/rule-tester.js';
 import { failure } from '../test/support/facts.js';
 import { code, sourceOf } from '../test/support/source.js';
 
+/** An Identity integration for handlers that name no event in full: a production file creating sessions. */
+const SESSIONS = { 'server/create.js': "await stripe.identity.verificationSessions.create({ type: 'document' });\n" };
+
 const allFour = code`
   switch (event.type) {
     case 'identity.verification_session.verified': unlock(event.data.object); break;
@@ -18,6 +21,7 @@ ruleTester(rule, [
     name: 'node: names built by concatenation and templates',
     artifacts: {
       Source: await sourceOf(rule, {
+        ...SESSIONS,
         'webhook.ts': code`
           const PREFIX = 'identity.verification_session.';
           if (event.type === PREFIX + 'verified') unlock();
@@ -75,7 +79,7 @@ ruleTester(rule, [
   },
   {
     name: 'handled only in a commented-out block',
-    artifacts: { Source: await sourceOf(rule, { 'webhook.js': `switch (event.type) {}\n/*\n${allFour}\n*/\n` }) },
+    artifacts: { Source: await sourceOf(rule, { ...SESSIONS, 'webhook.js': `switch (event.type) {}\n/*\n${allFour}\n*/\n` }) },
     status: 'fail',
     messageIds: ['missingRequired', 'missingRequired', 'lastErrorUnread', 'missingRecommended', 'missingRecommended'],
   },
@@ -90,7 +94,9 @@ ruleTester(rule, [
     status: 'fail',
     messageIds: ['missingRequired', 'missingRequired', 'lastErrorUnread', 'missingRecommended', 'missingRecommended'],
   },
-  { name: 'handled only in tests', artifacts: { Source: await sourceOf(rule, { '__tests__/webhook.js': allFour }) }, status: 'fail', messageIds: ['noDispatch'] },
-  { name: 'no handler at all', artifacts: { Source: await sourceOf(rule, { 'index.js': 'console.log(1)' }) }, status: 'fail', messageIds: ['noDispatch'] },
+  { name: 'handled only in tests', artifacts: { Source: await sourceOf(rule, { '__tests__/webhook.js': allFour, 'server/create.js': "await stripe.identity.verificationSessions.create({ type: 'document' });\n" }) }, status: 'fail', messageIds: ['noDispatch'] },
+  { name: 'sessions created, no handler at all', artifacts: { Source: await sourceOf(rule, { 'server/create.js': "await stripe.identity.verificationSessions.create({ type: 'document' });\n" }) }, status: 'fail', messageIds: ['noDispatch'] },
+  // No integration is not a verdict (issue #11): the code rules end in error, saying what was scanned.
+  { name: 'no integration at all', artifacts: { Source: await sourceOf(rule, { 'index.js': 'console.log(1)' }) }, status: 'error', messageIds: ['noIntegration'] },
   { name: 'scan unavailable', artifacts: { Source: failure('io') }, status: 'error' },
 ]);

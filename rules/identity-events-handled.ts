@@ -2,9 +2,11 @@
 // verified and requires_input; requires_input carries `last_error` telling why.
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
-import { at, Evidence, EVENT_PATTERNS, eventHandling, where } from './support/source.js';
+import { at, Evidence, EVENT_PATTERNS, eventHandling, where, NO_INTEGRATION_MESSAGE, noIntegration } from './support/source.js';
 
-type Id = 'handled' | 'noDispatch' | 'missingRequired' | 'lastErrorUnread' | 'missingRecommended';
+type Id =
+  | 'noIntegration'
+  | 'handled' | 'noDispatch' | 'missingRequired' | 'lastErrorUnread' | 'missingRecommended';
 
 const REQUIRED = ['verified', 'requires_input'] as const;
 const RECOMMENDED = ['canceled', 'redacted'] as const;
@@ -17,10 +19,12 @@ export default defineRule({
     failureTitle: 'Identity outcome events are not all handled',
     neutralTitle: 'Handling of Identity outcome events',
     docsUrl: 'https://docs.stripe.com/identity/handle-verification-outcomes',
+    sourceModel: true,
     requiredArtifacts: ['Source'],
     defaultSeverity: 'error',
-    patterns: [...EVENT_PATTERNS, { id: 'last-error', idiom: 'last-error.read' }],
+    patterns: [{ id: 'create', idiom: 'session.create' }, ...EVENT_PATTERNS, { id: 'last-error', idiom: 'last-error.read' }],
     messages: {
+      noIntegration: NO_INTEGRATION_MESSAGE,
       handled: 'Handles {{events}} (e.g. {{where}}).',
       noDispatch: {
         text: 'No code dispatches on an event type in {{files}} scanned files: no webhook handler for Identity events was found.',
@@ -43,6 +47,8 @@ export default defineRule({
   check({ Source }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'identity-events-handled');
+    const missing = noIntegration('noIntegration', index, evidence, [...evidence.prod('evt-name'), ...evidence.prod('evt-constant')]);
+    if (missing) return missing;
     const { dispatchFiles, handled } = eventHandling(evidence);
     if (dispatchFiles.size === 0) return outcome.of('fail', { messageId: 'noDispatch', data: { files: index.filesScanned } });
     const findings: Finding<Id>[] = [];

@@ -96,6 +96,32 @@ ruleTester(rule, [
     artifacts: { Source: await sourceOf(rule, { 'server.js': `${create}// console.log(verificationSession.client_secret);\n` }), VerificationSessions: noKeys },
     status: 'pass',
   },
-  { name: 'no integration', artifacts: { Source: await sourceOf(rule, { 'x.js': '' }), VerificationSessions: noKeys }, status: 'fail', messageIds: ['noIntegration'] },
+  {
+    name: 'a response DTO is not storage (issue #11 §3)',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'src/identity.service.ts': "const session = await stripe.identity.verificationSessions.create({ type: 'document' });\nreturn new VerificationSessionResponse(session.id, session.client_secret);\n",
+        'src/dto/verification-session.response.ts': 'export class VerificationSessionResponse {\n  constructor(id: string, clientSecret: string) {\n    this.id = id;\n    this.clientSecret = clientSecret;\n  }\n}\n',
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'pass',
+    messageIds: ['minimised', 'apiUnavailable'],
+  },
+  {
+    name: 'a whole session object logged and cached (issue #11 §5)',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'server.js': "const verificationSession = await stripe.identity.verificationSessions.create({ type: 'document' });\nconsole.log('created', verificationSession);\nawait redis.set(key, JSON.stringify(verificationSession));\n",
+        'app.py': 'vs = stripe.identity.VerificationSession.create(type="document")\nlog.info("%s", vs)\nprint(vs)\n',
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'fail',
+    messageIds: ['logged', 'logged', 'logged', 'cached', 'apiUnavailable'],
+    mentions: ['{"file":"server.js","line":2,"column":1}', '{"file":"server.js","line":3,"column":7}', '{"file":"app.py","line":2,"column":1}', '{"file":"app.py","line":3,"column":1}'],
+  },
+  // No integration is not a verdict (issue #11): the code rules end in error, saying what was scanned.
+  { name: 'no integration', artifacts: { Source: await sourceOf(rule, { 'x.js': '' }), VerificationSessions: noKeys }, status: 'error', messageIds: ['noIntegration'] },
   { name: 'scan unavailable', artifacts: { Source: failure('io'), VerificationSessions: noKeys }, status: 'error' },
 ]);

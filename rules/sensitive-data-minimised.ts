@@ -23,6 +23,7 @@ export default defineRule({
     failureTitle: 'Sensitive verification data is stored or logged',
     neutralTitle: 'Verification data, client secrets and session links in storage and logs',
     docsUrl: 'https://docs.stripe.com/identity/access-verification-results',
+    sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],
     modes: ['live', 'test'],
     defaultSeverity: 'error',
@@ -65,13 +66,21 @@ export default defineRule({
   check({ Source, VerificationSessions }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'sensitive-data-minimised');
-    if (evidence.prod('create').length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
 
     const findings: Finding<Id>[] = [];
     for (const [pattern, messageId] of SINKS) {
       for (const hit of evidence.prod(pattern)) {
+        // A response DTO's constructor (`this.clientSecret = clientSecret`) builds the answer; it stores nothing (issue #11 §3).
+        if (pattern === 'store' && isConstructorCopy(hit.snippet)) continue;
         findings.push({ messageId, level: 'fail', data: { file: hit.file, line: hit.line, field: sensitiveField(hit), code: snippet(hit) }, location: at(hit) });
       }
+    }
+    // A whole session object logged, stored or cached carries its url and client_secret (issue #11 §5).
+    const WHOLE = { log: 'logged', store: 'stored', cache: 'cached' } as const;
+    for (const sink of (index.model?.sessionSinks ?? []).filter((candidate) => !candidate.inTest)) {
+      findings.push({ messageId: WHOLE[sink.kind], level: 'fail', data: { file: sink.at.file, line: sink.at.line, field: 'object (url and client_secret included)', code: sink.at.code }, location: { file: sink.at.file, line: sink.at.line, column: sink.at.column } });
     }
     if (findings.length === 0) findings.push({ messageId: 'minimised', level: 'info', data: { files: index.filesScanned } });
     const expand = evidence.prod('expand');
@@ -92,3 +101,11 @@ export default defineRule({
     return outcome.from(findings);
   },
 });
+
+/** `this.clientSecret = clientSecret;` / `this.url = url`: a field set from the same-named parameter. */
+function isConstructorCopy(snippet: string): boolean {
+  const text = snippet.trim().replace(/;$/, '');
+  if (!text.startsWith('this.') || text.length > 120) return false;
+  const [left, right, ...rest] = text.slice(5).split('=');
+  return rest.length === 0 && left !== undefined && right !== undefined && left.trim() === right.trim() && /^\w+$/.test(left.trim());
+}

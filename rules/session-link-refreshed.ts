@@ -6,7 +6,7 @@ import { use } from '../src/engine/gathered.js';
 import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, sensitiveField, snippet, where } from './support/source.js';
 import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
-type Id = 'refreshed' | 'modal' | 'noIntegration' | 'noRefresh' | 'linkStored' | 'linkEmailed' | 'linkCached' | 'apiFresh' | 'apiExpired' | 'apiUnavailable';
+type Id = 'refreshed' | 'modal' | 'noIntegration' | 'usedAtOnce' | 'linkStored' | 'linkEmailed' | 'linkCached' | 'linkLogged' | 'apiFresh' | 'apiExpired' | 'apiUnavailable';
 
 const LINK_LIFETIME_SECONDS = 48 * 60 * 60;
 
@@ -18,6 +18,7 @@ export default defineRule({
     failureTitle: 'Verification links are kept or reused after they expire',
     neutralTitle: 'Fresh verification links for returning users',
     docsUrl: 'https://docs.stripe.com/identity/verification-sessions',
+    sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],
     modes: ['live', 'test'],
     defaultSeverity: 'error',
@@ -29,15 +30,13 @@ export default defineRule({
       { id: 'store', idiom: 'sink.store' },
       { id: 'email', idiom: 'sink.email' },
       { id: 'cache', idiom: 'sink.cache' },
+      { id: 'log', idiom: 'sink.log' },
     ],
     messages: {
       refreshed: 'The redirect url is used ({{urls}}) and the session is retrieved for a fresh one ({{retrieves}}).',
       modal: 'The integration uses the client_secret (modal), not the redirect url ({{where}}).',
       noIntegration: NO_INTEGRATION_MESSAGE,
-      noRefresh: {
-        text: 'The redirect url is used ({{where}}) but the session is never retrieved: a user coming back after 48 h, or a second time, gets a dead link.',
-        fix: 'When the user returns, retrieve the VerificationSession (verificationSessions.retrieve / VerificationSession.retrieve / Get) and redirect to its fresh url.',
-      },
+      usedAtOnce: 'The redirect url is used in the request that creates the session ({{where}}) and kept nowhere: the link is fresh when used.',
       linkStored: {
         text: '{{file}}:{{line}} stores the session link: `{{code}}`.',
         fix: 'Store the session id; the url is single-use and expires 48 h after creation.',
@@ -50,6 +49,10 @@ export default defineRule({
         text: '{{file}}:{{line}} caches the session link: `{{code}}`.',
         fix: 'Cache the session id, and retrieve the session for a fresh url.',
       },
+      linkLogged: {
+        text: '{{file}}:{{line}} logs the session link, where anyone reading the logs can use it later: `{{code}}`.',
+        fix: 'Log the session id, never its url.',
+      },
       apiFresh: 'Stripe API ({{mode}} mode): no requires_input session is older than 48 h.',
       apiExpired: {
         text: 'Stripe API ({{mode}} mode): {{count}} requires_input session(s) are older than 48 h, so their original links have expired (e.g. {{examples}}).',
@@ -61,17 +64,23 @@ export default defineRule({
   check({ Source, VerificationSessions }, ctx) {
     const index = use(Source);
     const evidence = new Evidence(index, 'session-link-refreshed');
-    if (evidence.prod('create').length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
 
     const findings: Finding<Id>[] = [];
-    for (const [pattern, messageId] of [['store', 'linkStored'], ['email', 'linkEmailed'], ['cache', 'linkCached']] as const) {
+    // A link fails only where it outlives the request (issue #11 §3): stored, e-mailed, cached, logged.
+    for (const [pattern, messageId] of [['store', 'linkStored'], ['email', 'linkEmailed'], ['cache', 'linkCached'], ['log', 'linkLogged']] as const) {
       for (const hit of evidence.prod(pattern).filter((sink) => sensitiveField(sink) === 'url')) {
         findings.push({ messageId, level: 'fail', data: { file: hit.file, line: hit.line, code: snippet(hit) }, location: at(hit) });
       }
     }
+    const WHOLE = { log: 'linkLogged', store: 'linkStored', cache: 'linkCached' } as const;
+    for (const sink of (index.model?.sessionSinks ?? []).filter((candidate) => !candidate.inTest)) {
+      findings.push({ messageId: WHOLE[sink.kind], level: 'fail', data: { file: sink.at.file, line: sink.at.line, code: sink.at.code }, location: { file: sink.at.file, line: sink.at.line, column: sink.at.column } });
+    }
     const urls = evidence.prod('url');
     const retrieves = evidence.prod('retrieve');
-    if (urls.length > 0 && retrieves.length === 0) findings.push({ messageId: 'noRefresh', level: 'fail', data: { where: where(urls) }, location: at(urls[0]!) });
+    if (urls.length > 0 && retrieves.length === 0) findings.push({ messageId: 'usedAtOnce', level: 'info', data: { where: where(urls) }, location: at(urls[0]!) });
     else if (urls.length > 0) findings.push({ messageId: 'refreshed', level: 'info', data: { urls: where(urls, 2), retrieves: where(retrieves, 2) } });
     else findings.push({ messageId: 'modal', level: 'info', data: { where: where(evidence.prod('client-secret').length > 0 ? evidence.prod('client-secret') : evidence.prod('create'), 2) } });
 

@@ -93,11 +93,64 @@ ruleTester(rule, [
     messageIds: ['referenced', 'apiUnavailable', 'apiUnreferenced'],
   },
   {
+    // No integration in production code is not a verdict (issue #11): error, naming the test that creates sessions.
     name: 'creation only in a test: no integration',
     artifacts: { Source: await sourceOf(rule, { 'tests/test_verify.py': 'stripe.identity.VerificationSession.create(type="document", client_reference_id=user.id)' }), VerificationSessions: noKeys },
-    status: 'fail',
+    status: 'error',
     messageIds: ['noIntegration'],
     mentions: ['only tests create sessions'],
+  },
+  {
+    // Issue #11 §3: a REST integration is an integration (no "No VerificationSession creation found").
+    name: 'WordPress: REST creation with the signed-in user',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'wp-content/plugins/idv/idv.php': code`
+          <?php
+          function idv_start() {
+            $response = wp_remote_post('https://api.stripe.com/v1/identity/verification_sessions', [
+              'headers' => ['Authorization' => 'Bearer ' . IDV_KEY],
+              'body' => ['type' => 'document', 'client_reference_id' => get_current_user_id()],
+            ]);
+          }
+        `,
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'pass',
+    messageIds: ['referenced', 'apiUnavailable'],
+    mentions: ['wp-content/plugins/idv/idv.php:3'],
+  },
+  {
+    // Issue #11 §5: a reference from the request body on a route with no authentication is not the signed-in user.
+    name: 'node: client_reference_id: req.body.userId, no authentication',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'index.js': code`
+          app.post('/verify', async (req, res) => {
+            const verificationSession = await stripe.identity.verificationSessions.create({
+              type: 'document',
+              client_reference_id: req.body.userId,
+            });
+            res.json({ url: verificationSession.url });
+          });
+        `,
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'fail',
+    messageIds: ['requestReference', 'apiUnavailable'],
+    mentions: ['{"file":"index.js","line":4,"column":5}'],
+  },
+  {
+    name: 'node: the same reference behind passport authentication',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'index.js': "app.post('/verify', passport.authenticate('jwt'), async (req, res) => {\n  await stripe.identity.verificationSessions.create({ type: 'document', client_reference_id: req.body.userId });\n});\n",
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'pass',
   },
   { name: 'scan unavailable', artifacts: { Source: failure('io'), VerificationSessions: noKeys }, status: 'error' },
 ]);

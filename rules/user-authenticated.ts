@@ -4,10 +4,10 @@
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
 import type { SessionFacts } from '../src/engine/artifacts.js';
-import { at, Evidence, NO_INTEGRATION_MESSAGE, noIntegration, snippet, where } from './support/source.js';
+import { at, Evidence, creations, NO_INTEGRATION_MESSAGE, noIntegration, snippet, where } from './support/source.js';
 import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
 
-type Id = 'referenced' | 'noIntegration' | 'noReference' | 'placeholderReference' | 'clientSide' | 'apiReferenced' | 'apiUnreferenced' | 'apiUnavailable';
+type Id = 'referenced' | 'noIntegration' | 'noReference' | 'requestReference' | 'placeholderReference' | 'clientSide' | 'apiReferenced' | 'apiUnreferenced' | 'apiUnavailable';
 
 /** Lines around a create call where its parameters are built (builders, option objects, dicts). */
 const BEFORE = 40;
@@ -26,6 +26,7 @@ export default defineRule({
     failureTitle: 'Verification sessions are created without a user reference',
     neutralTitle: 'Tying verification sessions to the signed-in user',
     docsUrl: 'https://docs.stripe.com/identity/verify-identity-documents',
+    sourceModel: true,
     requiredArtifacts: ['Source', 'VerificationSessions'],
     modes: ['live', 'test'],
     defaultSeverity: 'error',
@@ -36,6 +37,15 @@ export default defineRule({
       { id: 'metadata-user', idiom: 'session.metadata-user' },
       { id: 'placeholder', idiom: 'session.placeholder-reference' },
       { id: 'client-side', idiom: 'client.side' },
+      // The reference read straight from what the caller sent (issue #11 §5), and signs of authentication.
+      {
+        id: 'request-reference',
+        regex: /\bclient_reference_id['"]?\s*(?::|=>?)\s*(?:(?:req|request|ctx\.request)\.(?:body|query|params)\b|request\.(?:json|form|args|data|POST|GET)\b|params\[|\$_(?:POST|GET|REQUEST)\b|\$request->(?:input|get|post|query)\s*\()/,
+      },
+      {
+        id: 'auth',
+        regex: /\b(?:requireAuth\w*|isAuthenticated|authenticate\w*|ensureLoggedIn|login_required|LoginRequiredMixin|UseGuards|Authorize|authenticate_user!|current_user|req\.user|request\.user|PreAuthorize|AuthenticationPrincipal|RequireAuthorization|passport|getServerSession|auth\(\)|is_user_logged_in|get_current_user_id|Depends\(get_current_user)/,
+      },
     ],
     messages: {
       referenced: '{{count}} session creation call(s) set a user reference ({{where}}).',
@@ -43,6 +53,10 @@ export default defineRule({
       noReference: {
         text: '{{file}}:{{line}} creates a VerificationSession with no client_reference_id, related_customer or user id in metadata.',
         fix: "Set client_reference_id to the signed-in user's id (server-side, from the session/auth token), so each verification is tied to an authenticated user.",
+      },
+      requestReference: {
+        text: '{{file}}:{{line}} takes the user reference from the request, on code with no sign of authentication: any caller can name any user: `{{code}}`.',
+        fix: "Authenticate the route and set client_reference_id from the signed-in user (req.user.id, request.user.pk, current_user.id), never from the request body.",
       },
       placeholderReference: {
         text: '{{file}}:{{line}} sets the user reference from a literal, not from the signed-in user: `{{code}}`.',
@@ -63,8 +77,9 @@ export default defineRule({
   check({ Source, VerificationSessions }) {
     const index = use(Source);
     const evidence = new Evidence(index, 'user-authenticated');
-    const creates = evidence.prod('create');
-    if (creates.length === 0) return outcome.of('fail', noIntegration('noIntegration', index, evidence));
+    const missing = noIntegration('noIntegration', index, evidence);
+    if (missing) return missing;
+    const creates = creations(evidence);
 
     const findings: Finding<Id>[] = [];
     const clientSideFiles = evidence.files('client-side');
@@ -77,6 +92,11 @@ export default defineRule({
       // A metadata block is real unless a placeholder sits in its first lines.
       const metadata = evidence.near('metadata-user', create, BEFORE, AFTER).filter((hit) => !placeholders.some((p) => p.line >= hit.line && p.line <= hit.line + 6));
       const real = [...references.filter((hit) => !placeholderLines.has(hit.line)), ...metadata];
+      const fromRequest = evidence.near('request-reference', create, BEFORE, AFTER)[0];
+      if (fromRequest && evidence.inFile('auth', create.file).length === 0) {
+        findings.push({ messageId: 'requestReference', level: 'fail', data: { file: fromRequest.file, line: fromRequest.line, code: snippet(fromRequest) }, location: at(fromRequest) });
+        return false;
+      }
       if (real.length > 0) return true;
       if (placeholders.length > 0) {
         const placeholder = placeholders[0]!;

@@ -1,6 +1,7 @@
 // Reading the Source artifact from a rule: hits by pattern, production code only unless asked,
 // neighbourhoods, and the identity-event recognition several rules share. Pure functions.
-import type { Finding, Location } from '../../src/engine/rule.js';
+import { outcome, type Location, type Outcome } from '../../src/engine/rule.js';
+import type { RestCall, SessionOperation } from '../../src/gather/source/model/types.js';
 import type { SourcePattern } from '../../src/gather/source/patterns.js';
 import type { SourceHit, SourceIndex } from '../../src/gather/source/types.js';
 import { ArtifactUnavailable } from '../../src/engine/gathered.js';
@@ -132,23 +133,59 @@ export function eventHandling(evidence: Evidence): EventHandling {
   return { dispatchFiles, handled };
 }
 
-/** The shared "no integration found" finding: no code evidence is never a pass. */
-export function noIntegration<M extends string>(messageId: M, index: SourceIndex, evidence: Evidence, createId = 'create'): Finding<M> {
-  const inTests = evidence.onlyInTests(createId);
-  return {
+/** Session creations in production code: the SDK's (the rule's `create` hits) and the REST API's (the model). */
+export function creations(evidence: Evidence, createId = 'create'): SourceHit[] {
+  const rest = (evidence.index.model?.rest ?? []).filter((call) => call.operation === 'create' && !call.inTest).map(restHit);
+  return [...evidence.prod(createId), ...rest];
+}
+
+/** The model's production REST calls of one operation, as hits (for `where` and `at`). */
+export function restHits(index: SourceIndex, operation: SessionOperation): SourceHit[] {
+  return (index.model?.rest ?? []).filter((call) => call.operation === operation && !call.inTest).map(restHit);
+}
+
+function restHit(call: RestCall): SourceHit {
+  return { patternId: 'model/rest-create', file: call.file, line: call.at.line, column: call.at.column, snippet: call.at.code, language: call.language, inTest: call.inTest, scope: 'code' };
+}
+
+/**
+ * What else counts as an integration: for rules that judge creation, only creations; for the others,
+ * also the model's webhook handlers and REST calls, and the given hits (client code, event handling).
+ */
+export type IntegrationEvidence = 'creations only' | readonly SourceHit[];
+
+/**
+ * "No integration found" is not a verdict: with no session creation (SDK or REST) in production
+ * code, a code rule has nothing to judge and ends in `error`, saying what was scanned and how to
+ * point the scan at the server code. Null when there is an integration.
+ */
+export function noIntegration<M extends string>(messageId: M, index: SourceIndex, evidence: Evidence, also: IntegrationEvidence = 'creations only'): Outcome<M> | null {
+  const createId = 'create';
+  if (creations(evidence, createId).length > 0) return null;
+  if (also !== 'creations only') {
+    const model = index.model;
+    // Identity evidence only: a Stripe webhook for Checkout or Billing is no Identity integration.
+    const modelEvidence = model ? model.rest.some((call) => !call.inTest) || model.webhooks.some((handler) => !handler.inTest && handler.eventTypes.length > 0) : false;
+    if (modelEvidence || also.length > 0) return null;
+  }
+  const inTests = [...evidence.all(createId).filter((hit) => hit.inTest), ...(index.model?.rest ?? []).filter((call) => call.inTest && call.operation === 'create').map(restHit)];
+  const languages = Object.entries(index.languages)
+    .map(([language, count]) => `${language} ${count}`)
+    .join(', ');
+  return outcome.of('error', {
     messageId,
-    level: 'fail',
     data: {
       files: index.filesScanned,
-      tests: inTests.length > 0 ? ` (only tests create sessions: ${where(inTests)})` : '',
+      languages: languages === '' ? 'no source files of the seven SDK languages' : `source files: ${languages}`,
+      tests: inTests.length > 0 ? `; only tests create sessions (${where(inTests)})` : '',
     },
-  };
+  });
 }
 
 /** The message that goes with `noIntegration`, for rules' `messages`. */
 export const NO_INTEGRATION_MESSAGE = {
-  text: 'No VerificationSession creation found in {{files}} scanned files{{tests}}: there is no integration code to check.',
-  fix: 'Run identity-golive on the project that creates verification sessions (--cwd), or widen config `source.include`.',
+  text: 'No Stripe Identity integration found: none of the {{files}} scanned files ({{languages}}) creates a VerificationSession through the SDK or the REST API{{tests}}.',
+  fix: 'Point --cwd at the server code that creates verification sessions, or list its directories in config `source.include` (the scan honours .gitignore and `source.exclude`).',
 } as const;
 
 /** What a sink hit's capture names: the session url, its client_secret, or verified data. */

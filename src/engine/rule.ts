@@ -65,6 +65,8 @@ export interface RuleMeta<R extends ArtifactId, M extends string> {
   readonly defaultSeverity: Exclude<Severity, 'off'>;
   /** What the Source scanner should look for on this rule's behalf (rules reading `Source`). */
   readonly patterns?: readonly SourcePattern[];
+  /** The rule reads `Source.model` (syntax trees of the candidate files, issue #11). */
+  readonly sourceModel?: true;
 }
 
 export interface Rule<R extends ArtifactId = ArtifactId, M extends string = string> {

@@ -22,7 +22,9 @@ export function writeTree(files: Readonly<Record<string, string | Buffer>>, pref
 export async function scanTree(rules: readonly AnyRule[], files: Readonly<Record<string, string | Buffer>>): Promise<SourceIndex> {
   const dir = writeTree(files);
   try {
-    const index = await scanSource(dir, compilePatterns(rules.map((rule) => ({ ruleId: rule.meta.id, patterns: rule.meta.patterns ?? [] }))));
+    const index = await scanSource(dir, compilePatterns(rules.map((rule) => ({ ruleId: rule.meta.id, patterns: rule.meta.patterns ?? [] }))), {
+      model: rules.some((rule) => rule.meta.sourceModel === true),
+    });
     return { ...index, root: '/project' };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandRegistrar } from '../main.js';
+import { UserError } from '../../util/user-error.js';
 
 export interface RulesOptions {
   format: 'pretty' | 'json';
@@ -28,9 +29,17 @@ export const registerExplain: CommandRegistrar = (program: Command, io, setExit)
   program
     .command('explain')
     .description("Show a rule's documentation: what it checks, why, how to fix it, and the evidence it reads.")
-    .argument('<rule>', 'a rule id (see `identity-golive rules`)')
+    .argument('[rule]', 'a rule id (see `identity-golive rules`)')
     .option('--markdown', 'print the Markdown source instead of rendering it for the terminal')
-    .action(async (ruleId: string, options: ExplainOptions) => {
+    .option('--model', 'print the integration model the code rules judge (JSON: locations and classifications, no values)')
+    .option('--cwd <dir>', 'with --model: the project to read (default: the current directory)')
+    .action(async (ruleId: string | undefined, options: ExplainOptions & { model?: boolean; cwd?: string }) => {
+      if (options.model) {
+        const { runExplainModelCommand } = await import('../../app/explain-model.js');
+        setExit(await runExplainModelCommand(options, io));
+        return;
+      }
+      if (!ruleId) throw new UserError('explain needs a rule id, or --model.', '`identity-golive rules` lists every rule; `identity-golive explain --model` prints the integration model.');
       const { runExplainCommand } = await import('../../app/rules.js');
       setExit(await runExplainCommand(ruleId, io, options));
     });

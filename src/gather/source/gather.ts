@@ -19,6 +19,7 @@ export async function gatherSource(ctx: GatherContext, demand: ArtifactDemand): 
       include: ctx.config.source.include,
       exclude: ctx.config.source.exclude,
       languages: ctx.config.source.languages,
+      model: demand.rules.some((rule) => rule.meta.sourceModel === true),
       onProgress: (files) => ctx.progress?.(`Scanning source (${files} files)`),
     });
     return gathered(index);

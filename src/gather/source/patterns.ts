@@ -30,13 +30,7 @@ export const IDIOMS = [
   'sink.email',
   'sink.cache',
   // Webhooks
-  'webhook.verify',
-  'webhook.verify-without-signature',
-  'webhook.tolerance-zero',
-  'webhook.verify-error-swallowed',
-  'webhook.verify-parsed-body',
-  'webhook.unverified-parse', // the event built from the body without a signature check
-  'webhook.secret-guard', // a branch on whether the signing secret is set
+  'webhook.verify', // presence only: webhook handlers are judged on the syntax-tree model (model/)
   'event.dispatch',
   'event.name', // capture: the event suffix (verified, requires_input ...)
   'event.constant', // SDK constants: capture the suffix spelled the SDK's way

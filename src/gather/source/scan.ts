@@ -11,6 +11,7 @@ import { lex } from './lexer.js';
 import { isTestPath } from './test-files.js';
 import type { HitLanguage, InlineSuppression, Language, SourceHit, SourceIndex } from './types.js';
 import { walk, type WalkOptions } from './walk.js';
+import { ModelCollector } from './model/build.js';
 import { maskSecrets } from '../../util/mask.js';
 import { emptySecretScan, SecretDetector } from './secrets.js';
 import { MAX_HITS_PER_PATTERN, MAX_HITS_PER_PATTERN_PER_FILE } from './limits.js';
@@ -25,6 +26,8 @@ export interface ScanOptions extends WalkOptions {
   readonly onProgress?: (filesScanned: number) => void;
   /** Config `source.languages`: code and manifests of other SDK languages are passed over. */
   readonly languages?: readonly Language[];
+  /** Build the IntegrationModel (syntax trees of the candidate files): only when a selected rule reads it. */
+  readonly model?: boolean;
 }
 
 export async function scanSource(root: string, patterns: CompiledPatterns, options: ScanOptions = {}): Promise<SourceIndex> {
@@ -37,6 +40,7 @@ export async function scanSource(root: string, patterns: CompiledPatterns, optio
   // One read buffer for the whole scan: files are at most MAX_FILE_BYTES, and only the few with
   // candidate patterns are ever decoded to a string (a copy).
   const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES);
+  const model = options.model ? new ModelCollector() : null;
   const walked = new Set<string>();
   for (const event of walk(root, options)) {
     if (event.kind === 'skip') {
@@ -62,6 +66,7 @@ export async function scanSource(root: string, patterns: CompiledPatterns, optio
       else {
         index.filesScanned += 1;
         scanFile(event.file.relative, bytes, patterns, index);
+        if (model) offerToModel(model, event.file.relative, bytes);
       }
     }
     sinceYield += 1;
@@ -75,7 +80,13 @@ export async function scanSource(root: string, patterns: CompiledPatterns, optio
   for (const relative of trackedButIgnored(root)) {
     if (!walked.has(relative)) secrets.file(relative, path.join(root, relative));
   }
+  if (model) index.model = await model.build();
   return index;
+}
+
+function offerToModel(model: ModelCollector, relative: string, bytes: Buffer): void {
+  const kind = classify(path.posix.basename(relative));
+  if (kind.kind === 'code') model.offer(relative, kind.language, bytes);
 }
 
 /** Files that are no SDK language's (YAML, .env …) are always read: committed secrets live there too. */

@@ -1,6 +1,7 @@
 // The Source artifact: what one pass over the integration's code found.
 import type { SecretScan } from './secrets.js';
 // Issue #3 owns the scanner; this is the contract rules read.
+import type { IntegrationModel } from './model/types.js';
 
 export const LANGUAGES = ['node', 'python', 'ruby', 'php', 'go', 'java', 'dotnet'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -53,4 +54,6 @@ export interface SourceIndex {
   truncated: Record<string, number>;
   /** Committed secrets, found on the bytes of every file (see secrets.ts). */
   secrets: SecretScan;
+  /** What the syntax trees say (issue #11); present when a selected rule reads it. */
+  model?: IntegrationModel;
 }

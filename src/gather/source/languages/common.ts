@@ -46,11 +46,8 @@ export const COMMON: IdiomTable = {
   ],
   'sink.email': [re(`${MAIL_CALL}${ARGS}${SENSITIVE}`), re(`\\b\\w*Mailer\\b[^\\n;]*?${SENSITIVE}`)],
   'sink.cache': [re(`${CACHE_CALL}${ARGS}${SENSITIVE}`)],
-  'webhook.secret-guard': [
-    /\b(?:if|unless|elsif|elif)\s*\(?\s*!?\s*(?:\$|@)?[\w.>-]*(?:secret|Secret|SECRET)\w*\s*(?:\)|!==?|===?|:|&&|\|\||\{|\bis\b|\bthen\b|$)/m,
-    /\b(?:string\.)?IsNullOrEmpty\s*\(\s*\w*(?:secret|Secret)\w*\s*\)/,
-  ],
-  'webhook.verify-without-signature': [/\b(?:constructEventWithoutVerification|construct_event_without_verification|ConstructEventWithoutVerification)\b/],
+  // REST integrations pin the version per request.
+  'client.api-version': [/['"]Stripe-Version['"]\s*(?:=>|:|,)\s*['"]([^'"]+)['"]/i],
   'event.dispatch': [
     /(?:[eE]vent|\bevt|EVENT)\w*(?:\??\.|->)(?:type|Type|getType\(\))(?!\w)/,
     /(?:[eE]vent|\bevt)\w*\[\s*(?::type|['"]type['"])\s*\]/,
@@ -64,14 +61,3 @@ export const COMMON: IdiomTable = {
   'last-error.fallback-code': [/\b(consent_declined|under_supported_age|device_not_supported|country_not_supported)\b/],
   'attempts.counter': [/(?:[aA]ttempts?|ATTEMPTS?)/, /\bmax_?\w*(?:tries|retries|sessions|Tries|Retries|Sessions)\b/i],
 };
-
-/** Catch-and-continue for brace languages: the first `catch` block after the call that neither returns nor throws. */
-export function braceCatchWithoutExit(call: string, exits: string): RegExp {
-  // The block may hold one level of nested braces (an object literal, `${...}`); exits are looked for inside too.
-  return re(String.raw`\b(?:${call})\s*\([\s\S]{0,600}?\}\s*catch\b\s*(?:\([^)]*\))?\s*(?:when\s*\([^)]*\)\s*)?\{(?:(?!${exits})[^{}]|\{(?:(?!${exits})[^{}])*\})*\}`);
-}
-
-/** A call whose last argument is the literal 0 (a tolerance of zero). */
-export function lastArgumentZero(call: string): RegExp {
-  return re(String.raw`\b(?:${call})\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*,\s*0[lL]?\s*\)`);
-}

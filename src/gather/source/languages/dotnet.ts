@@ -2,7 +2,6 @@
 // `client.V1.Identity.VerificationSessions.Create(options)`. Names from stripe/stripe-dotnet
 // Services/Identity/VerificationSessions/VerificationSessionService.cs and Services/Events/EventUtility.cs.
 import type { LanguageSpec } from './spec.js';
-import { braceCatchWithoutExit } from './common.js';
 
 const USER_KEY = String.raw`(?:user_?id|userId|UserId|user|uid|account_?id|customer_?id|member_?id)`;
 const SERVICE = /\bVerificationSessionService\b/;
@@ -17,7 +16,7 @@ export const dotnet: LanguageSpec = {
     'session.create': [/\bVerificationSessions\.Create(?:Async)?\s*\(/, /\bnew\s+(?:Stripe\.Identity\.)?VerificationSessionCreateOptions\b/],
     'session.retrieve': [/\bVerificationSessions\.Get(?:Async)?\s*\(/, { regex: /[sS]ervice\w*\.Get(?:Async)?\s*\(/, fileMustMatch: SERVICE }],
     'session.cancel': [/\bVerificationSessions\.Cancel(?:Async)?\s*\(/, { regex: /[sS]ervice\w*\.Cancel(?:Async)?\s*\(/, fileMustMatch: SERVICE }],
-    'session.redact': [/\bVerificationSessions\.Redact(?:Async)?\s*\(/, { regex: /[sS]ervice\w*\.Redact(?:Async)?\s*\(/, fileMustMatch: SERVICE }],
+    'session.redact': [/\bVerificationSessions\.Redact(?:Async)?\s*\(/, /\bVerificationSessionService\s*\([^()]*\)\s*\.Redact(?:Async)?\s*\(/, { regex: /[sS]ervice\w*\.Redact(?:Async)?\s*\(/, fileMustMatch: SERVICE }],
     'session.list': [/\bVerificationSessions\.List(?:Async|AutoPaging\w*)?\s*\(/, { regex: /[sS]ervice\w*\.List(?:Async|AutoPaging\w*)?\s*\(/, fileMustMatch: SERVICE }],
     'session.reference': [/\bClientReferenceId\s*=(?!=)/],
     'session.related-customer': [/\bRelatedCustomer\s*=(?!=)/],
@@ -26,12 +25,6 @@ export const dotnet: LanguageSpec = {
     'session.idempotency-key': [/\bIdempotencyKey\s*=(?!=)/],
     'client.construct': [/\bStripeConfiguration\.ApiKey\s*=/, /\bnew\s+StripeClient\s*\(/],
     'webhook.verify': [/\bEventUtility\.ConstructEvent\s*\(/, /\bEventUtility\.ValidateSignature\s*\(/, /\.ConstructEvent\s*\(/],
-    'webhook.tolerance-zero': [
-      /\bConstructEvent\s*\((?:[^()]|\([^()]*\))*?\btolerance\s*:\s*0[lL]?\b/,
-      /\bConstructEvent\s*\((?:[^(),]|\([^()]*\))*,(?:[^(),]|\([^()]*\))*,(?:[^(),]|\([^()]*\))*,\s*0[lL]?\s*[,)]/,
-    ],
-    'webhook.verify-error-swallowed': [braceCatchWithoutExit('ConstructEvent|ValidateSignature', String.raw`\b(?:return|throw)\b`)],
-    'webhook.unverified-parse': [/\bEventUtility\.ParseEvent\s*\(/, /\bJsonConvert\.DeserializeObject<(?:Stripe\.)?Event>\s*\(/, /\bJsonSerializer\.Deserialize<(?:Stripe\.)?Event>\s*\(/],
     'event.constant': [/\b(?:EventTypes|Events)\.IdentityVerificationSession([A-Z]\w*)\b/],
     'manifest.sdk': [
       /<PackageReference\s+Include\s*=\s*"Stripe\.net"(?:\s+Version\s*=\s*"([^"]*)")?/i,

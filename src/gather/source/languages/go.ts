@@ -28,18 +28,6 @@ export const go: LanguageSpec = {
     'session.idempotency-key': [/\bIdempotencyKey\s*[:=]/, /\.SetIdempotencyKey\s*\(/],
     'client.construct': [/\bstripe\.NewClient\s*\(/, /\bstripe\.Key\s*=/, /\bclient\.New\s*\(/],
     'webhook.verify': [new RegExp(String.raw`\b(?:webhook|stripe)\.(?:${VERIFY})\s*\(`), /\.ConstructEvent\s*\(/],
-    'webhook.tolerance-zero': [
-      /\b(?:ConstructEventIgnoringTolerance|ValidatePayloadIgnoringTolerance|WithIgnoreTolerance)\s*\(/,
-      /\bIgnoreTolerance\s*:\s*true\b/,
-      /\b(?:ConstructEventWithTolerance|ValidatePayloadWithTolerance)\s*\((?:[^()]|\([^()]*\))*,\s*0(?:\s*\*\s*time\.\w+)?\s*\)/,
-      /\bTolerance\s*:\s*0\b/,
-    ],
-    'webhook.verify-error-swallowed': [
-      new RegExp(String.raw`\b(?:${VERIFY})\s*\([^\n]*\r?\n\s*if\s+err\s*!=\s*nil\s*\{(?:(?!\b(?:return|panic)\b|\blog\.Fatal|\bos\.Exit)[^{}])*\}`),
-      new RegExp(String.raw`\b\w+\s*,\s*_\s*:?=\s*[\w.]*(?:${VERIFY})\s*\(`),
-      new RegExp(String.raw`\b_\s*=\s*[\w.]*(?:ValidatePayload\w*)\s*\(`),
-    ],
-    'webhook.unverified-parse': [/\bjson\.Unmarshal\s*\(\s*\w+\s*,\s*&\s*(?:event|evt|stripeEvent)\b/, /\bjson\.NewDecoder\s*\([^)]*\)\.Decode\s*\(\s*&\s*(?:event|evt|stripeEvent)\b/],
     'event.constant': [/\bEventTypeIdentityVerificationSession([A-Z]\w*)\b/],
     'last-error.fallback-code': [/\bIdentityVerificationSessionLastErrorCode(ConsentDeclined|UnderSupportedAge|DeviceNotSupported|CountryNotSupported)\b/],
     'manifest.sdk': [/\bgithub\.com\/stripe\/stripe-go(?:\/v\d+)?\s+(v[^\s]+)/],

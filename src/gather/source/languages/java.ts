@@ -2,10 +2,8 @@
 // `client.v1().identity().verificationSessions().create(params)` (StripeClient). Names from
 // stripe/stripe-java com/stripe/service/identity/VerificationSessionService.java and net/Webhook.java.
 import type { LanguageSpec } from './spec.js';
-import { braceCatchWithoutExit, lastArgumentZero } from './common.js';
 
 const USER_KEY = String.raw`(?:user_?id|userId|user|uid|account_?id|customer_?id|member_?id)`;
-const VERIFY = String.raw`constructEvent|verifyHeader`;
 const SESSIONS = /\bVerificationSession\b/;
 
 export const java: LanguageSpec = {
@@ -18,7 +16,7 @@ export const java: LanguageSpec = {
     'session.create': [/\bVerificationSession\.create\s*\(/, /\.verificationSessions\(\)\s*\.create\s*\(/],
     'session.retrieve': [/\bVerificationSession\.retrieve\s*\(/, /\.verificationSessions\(\)\s*\.retrieve\s*\(/],
     'session.cancel': [/\.verificationSessions\(\)\s*\.cancel\s*\(/, { regex: /(?:[sS]ession|\bvs)\w*\.cancel\s*\(/, fileMustMatch: SESSIONS }],
-    'session.redact': [/\.verificationSessions\(\)\s*\.redact\s*\(/, { regex: /(?:[sS]ession|\bvs)\w*\.redact\s*\(/, fileMustMatch: SESSIONS }],
+    'session.redact': [/\.verificationSessions\(\)\s*\.redact\s*\(/, /\bVerificationSession\.retrieve\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\.redact\s*\(/, { regex: /(?:[sS]ession|\bvs)\w*\.redact\s*\(/, fileMustMatch: SESSIONS }],
     'session.list': [/\bVerificationSession\.list\s*\(/, /\.verificationSessions\(\)\s*\.list\s*\(/],
     'session.reference': [/\.setClientReferenceId\s*\(/],
     'session.related-customer': [/\.setRelatedCustomer\s*\(/],
@@ -27,9 +25,6 @@ export const java: LanguageSpec = {
     'session.idempotency-key': [/\.setIdempotencyKey\s*\(/],
     'client.construct': [/\bStripe\.apiKey\s*=/, /\bnew\s+StripeClient\s*\(/, /\bStripeClient\.builder\s*\(/],
     'webhook.verify': [/\bWebhook\.constructEvent\s*\(/, /\bWebhook\.Signature\.verifyHeader\s*\(/, /\.constructEvent\s*\(/],
-    'webhook.tolerance-zero': [lastArgumentZero(VERIFY)],
-    'webhook.verify-error-swallowed': [braceCatchWithoutExit(VERIFY, String.raw`\b(?:return|throw)\b|System\.exit`)],
-    'webhook.unverified-parse': [/\.fromJson\s*\(\s*\w+\s*,\s*Event\.class\s*\)/],
     'manifest.sdk': [
       /<artifactId>\s*stripe-java\s*<\/artifactId>\s*(?:<version>\s*([^<]*?)\s*<\/version>)?/,
       /['"]com\.stripe:stripe-java:([^'"\s]+)['"]/,

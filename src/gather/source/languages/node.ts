@@ -1,7 +1,6 @@
 // stripe-node (npm `stripe`): resources hang off the client, camelCase, snake_case parameters.
 // Names from stripe/stripe-node src/resources/Identity/VerificationSessions.ts and Webhooks.ts.
 import type { LanguageSpec } from './spec.js';
-import { braceCatchWithoutExit, lastArgumentZero } from './common.js';
 
 const VERIFY = String.raw`constructEvent(?:Async)?|verifyHeader(?:Async)?`;
 const USER_KEY = String.raw`(?:user_?id|userId|user|uid|account_?id|accountId|customer_?id|customerId|member_?id|memberId)`;
@@ -24,16 +23,9 @@ export const node: LanguageSpec = {
     'session.placeholder-reference': [new RegExp(String.raw`['"]?\b(?:client_reference_id|${USER_KEY})['"]?\s*:\s*(?:'[^'\n]*'|"[^"\n]*"|\`[^\`$\n]*\`)`)],
     'session.idempotency-key': [/\bidempotencyKey\s*:/, /['"]Idempotency-Key['"]/i],
     'client.construct': [/\bnew\s+Stripe\s*\(/, /\brequire\(\s*['"]stripe['"]\s*\)\s*\(/, /\bStripe\s*\(\s*process\.env/],
-    'client.api-version': [/\bapiVersion\s*:\s*['"]([^'"]+)['"]/],
+    'client.api-version': [/\bapiVersion\s*:\s*['"]([^'"]+)['"]/, /\b[sS]tripe\.apiVersion\s*=\s*['"]([^'"]+)['"]/, /\bsetApiVersion\s*\(\s*['"]([^'"]+)['"]/],
     'client.side': [/^\s*['"]use client['"]/m],
     'webhook.verify': [new RegExp(String.raw`\b(?:${VERIFY})\s*\(`)],
-    'webhook.tolerance-zero': [lastArgumentZero(VERIFY)],
-    'webhook.verify-error-swallowed': [braceCatchWithoutExit(VERIFY, String.raw`\b(?:return|throw|next)\b|\.status\(\s*4\d\d|\.sendStatus\(\s*4\d\d|\bprocess\.exit`)],
-    'webhook.verify-parsed-body': [new RegExp(String.raw`\b(?:${VERIFY})\s*\(\s*(?:JSON\.stringify\s*\(|await\s+\w+\.json\s*\(\))`)],
-    'webhook.unverified-parse': [
-      /\b(?:event|evt|stripeEvent)\w*\s*(?::\s*[\w.]+\s*)?=\s*JSON\.parse\s*\(\s*(?:req|request|ctx\.request)\.(?:body|rawBody)\b/,
-      /\b(?:event|evt|stripeEvent)\s*(?::\s*[\w.]+\s*)?=\s*(?:await\s+)?(?:req|request|ctx\.request)\.(?:body\b(?!\s*\.)|json\s*\(\))/,
-    ],
     'manifest.sdk': [
       /"stripe"\s*:\s*"([^"]*)"/,
       /"node_modules\/stripe"\s*:\s*\{\s*"version"\s*:\s*"([^"]+)"/,

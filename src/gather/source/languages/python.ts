@@ -2,11 +2,9 @@
 // `StripeClient(...).identity.verification_sessions.create(...)` (services, also under `.v1`).
 // Names from stripe/stripe-python stripe/identity/_verification_session.py, _stripe_client.py, _webhook.py.
 import type { LanguageSpec } from './spec.js';
-import { lastArgumentZero } from './common.js';
 
 const USER_KEY = String.raw`(?:user_?id|userId|user|uid|account_?id|customer_?id|member_?id)`;
 const VERIFY = String.raw`construct_event|verify_header`;
-const ARGS = String.raw`\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?`;
 
 export const python: LanguageSpec = {
   id: 'python',
@@ -31,16 +29,6 @@ export const python: LanguageSpec = {
     'client.construct': [/\bStripeClient\s*\(/, /\bstripe\.api_key\s*=/],
     'client.api-version': [/\bstripe\.api_version\s*=\s*['"]([^'"]+)['"]/, /\bstripe_version\s*=\s*['"]([^'"]+)['"]/],
     'webhook.verify': [new RegExp(String.raw`\b(?:${VERIFY})\s*\(`)],
-    'webhook.tolerance-zero': [lastArgumentZero(VERIFY), new RegExp(String.raw`\b(?:${VERIFY})\s*${ARGS}\btolerance\s*=\s*0\b`)],
-    'webhook.verify-error-swallowed': [
-      // try: ... construct_event(...) ... / except ...: a block that neither returns nor raises.
-      // A code line (indent then non-space) and a blank line are told apart, so no line matches two ways: no exponential backtracking.
-      /^([ \t]*)try:[ \t]*\r?\n(?:(?:\1[ \t]+\S[^\n]*|[ \t]*)\r?\n)*?\1[ \t]+[^\n]*\b(?:construct_event|verify_header)\b[^\n]*\r?\n(?:(?:\1[ \t]+\S[^\n]*|[ \t]*)\r?\n)*?(?:\1except\b[^\n]*:[ \t]*\r?\n(?:(?:\1[ \t]+\S[^\n]*|[ \t]*)\r?\n)+?)*?\1except\b[^\n]*:[ \t]*\r?\n(?:\1[ \t]+(?=\S)(?!(?:return|raise|abort|sys\.exit|exit)\b)[^\n]*\r?\n|[ \t]*\r?\n)+(?!\1[ \t]+\S)/m,
-    ],
-    'webhook.verify-parsed-body': [new RegExp(String.raw`\b(?:${VERIFY})\s*\(\s*(?:json\.dumps\s*\(|request\.(?:json\b|get_json\s*\())`)],
-    'webhook.unverified-parse': [
-      /\b(?:event|evt|stripe_event)\w*\s*=\s*(?:json\.loads\s*\(\s*(?:payload|body|raw_body|request\.(?:data|body|get_data\s*\(\s*\)))|request\.(?:json\b|get_json\s*\()|(?:stripe\.)?Event\.construct_from\s*\(\s*json\.loads)/,
-    ],
     'manifest.sdk': [
       /^\s*stripe\s*((?:[=<>~!]=?|===)\s*[^\s#;,]+)?\s*(?:#.*)?$/m,
       /['"]stripe\s*((?:[=<>~!]=?|===)[^'"]*)?['"]/,

@@ -25,14 +25,6 @@ export const ruby: LanguageSpec = {
     'client.construct': [/\bStripe\.api_key\s*=/, /\bStripe::StripeClient\.new\b/],
     'client.api-version': [/\bStripe\.api_version\s*=\s*['"]([^'"]+)['"]/, /\bstripe_version:\s*['"]([^'"]+)['"]/],
     'webhook.verify': [/\bWebhook\.construct_event\b/, /\bconstruct_event\b/, /\bverify_header\b/],
-    'webhook.tolerance-zero': [/\b(?:construct_event|verify_header)\b[^\n]*\btolerance:\s*0\b/],
-    'webhook.verify-error-swallowed': [
-      // begin ... construct_event ... rescue ...: a rescue block that neither returns, halts nor answers 400.
-      /\bconstruct_event\b[\s\S]{0,400}?^([ \t]*)rescue\b[^\n]*\r?\n(?:(?!\1(?:end|rescue|else|ensure)\b)(?![ \t]*(?:return|halt|raise|head|render|status|abort|redirect_to|throw)\b)(?![^\n]*\b(?:halt|head\s+:bad_request|status:\s*(?:4\d\d|:bad_request))\b)[^\n]*\r?\n)*\1(?:end|rescue|else|ensure)\b/m,
-      /\bconstruct_event\b[^\n]*\brescue\s+nil\b/,
-    ],
-    'webhook.verify-parsed-body': [/\bconstruct_event\s*\(?\s*(?:params\b|JSON\.generate\s*\(|[\w.]+\.to_json\b)/],
-    'webhook.unverified-parse': [/\b(?:event|evt)\w*\s*=\s*(?:JSON\.parse\s*\(\s*(?:payload|body|request\.body\.read|request\.raw_post)|(?:Stripe::)?Event\.construct_from\s*\(\s*JSON\.parse)/],
     'manifest.sdk': [/^\s*gem\s+['"]stripe['"](?:\s*,\s*['"]([^'"]+)['"])?/m, /^\s{4}stripe \(([^)]+)\)/m],
   },
 };
