@@ -44,6 +44,8 @@ const OTHER_NAMES = new Map([
   ['not-ready', "a Stripe double scenario (fixtures/stripe/)"],
   ['language-not-selected', "the source scan's skip reason"],
   ['no-secret-in-code', 'docs/source-scanning.md: the example of a misspelt rule id'],
+  ['no-grammar', "the syntax-tree scan's reason for an unparsed file"],
+  ['parse-timeout', "the syntax-tree scan's reason for an unparsed file"],
 ]);
 /** The GitHub Action's inputs and outputs (action.yml), which docs/ci.md documents. */
 const ACTION_YML = readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8');

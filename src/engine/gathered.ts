@@ -11,6 +11,7 @@ export type FailureKind =
   | 'timeout'
   | 'bad_response' // malformed JSON, unexpected shape, 5xx after retries
   | 'io' // unreadable file or directory
+  | 'unparsed' // candidate files the syntax-tree scan could not parse (no grammar, parse guard)
   | 'truncated' // a cap that bounds memory cut the evidence: a verdict on part of it would be a guess
   | 'invalid' // a file exists but does not parse
   | 'stale_snapshot'; // a replayed snapshot was gathered for another config (a page URL, the webhook URL)

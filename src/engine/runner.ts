@@ -65,7 +65,7 @@ function runOne(rule: AnyRule, artifacts: Partial<Artifacts>, ctx: RuleContext):
     (own as Record<string, unknown>)[id] = artifacts[id];
   }
   try {
-    return rule.check(own as Artifacts, ctx);
+    return unlessUnjudged(rule, rule.check(own as Artifacts, ctx), own);
   } catch (error) {
     if (error instanceof ArtifactUnavailable) return unavailable(error.failure);
     const message = error instanceof Error ? error.message : String(error);
@@ -74,6 +74,22 @@ function runOne(rule: AnyRule, artifacts: Partial<Artifacts>, ctx: RuleContext):
       findings: [{ messageId: '$internal', data: { message, fix: 'This is a bug in identity-golive; please report it with `--debug` output.' } }],
     };
   }
+}
+
+/**
+ * A pass on the integration model needs every candidate file parsed: a file without a grammar
+ * (Kotlin, Groovy, Scala) or past the parse guard may hold what the rule looks for. A failure stands.
+ */
+function unlessUnjudged(rule: AnyRule, result: Outcome, artifacts: Partial<Artifacts>): Outcome {
+  if (result.status !== 'pass' || !rule.meta.sourceModel) return result;
+  const unparsed = artifacts.Source?.ok ? (artifacts.Source.value.model?.unparsed ?? []) : [];
+  if (unparsed.length === 0) return result;
+  const files = unparsed.slice(0, 5).map((file) => `${file.file} (${file.reason})`).join(', ') + (unparsed.length > 5 ? ` and ${unparsed.length - 5} more` : '');
+  return unavailable({
+    kind: 'unparsed',
+    message: `${unparsed.length} candidate file(s) could not be parsed, so this rule's evidence there was not judged: ${files}`,
+    fix: 'Review those files by hand (no grammar is bundled for Kotlin, Groovy or Scala), or exclude generated or minified files with config `source.exclude`.',
+  });
 }
 
 /** Missing evidence is never a pass: `skipped` when not applicable, `error` when broken. */
