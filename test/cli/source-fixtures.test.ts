@@ -5,23 +5,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
+import { CODE_RULES } from '../corpus/corpus.js';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repo, 'bin/identity-golive.js');
 
-const SOURCE_RULES = [
-  'api-version-pinned',
-  'attempts-limited',
-  'fallback-offered',
-  'identity-events-handled',
-  'no-secrets-in-code',
-  'redaction-implemented',
-  'sensitive-data-minimised',
-  'session-link-refreshed',
-  'user-authenticated',
-  'webhook-signature-verified',
-] as const;
+// The ten rules judged on code evidence: one list, shared with the corpus bench.
+const SOURCE_RULES = CODE_RULES;
 const ALL_BUT = (...passing: string[]) => SOURCE_RULES.filter((id) => id !== 'fallback-offered' && !passing.includes(id));
 
 /** Project -> the rules that fail there (fallback-offered only ever warns when a fallback is missing). */

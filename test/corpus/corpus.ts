@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../../src/gather/source/types.js';
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../fixtures/corpus');
 
-/** The ten rules judged on code evidence, in the order the bench prints them. */
+/** The ten rules judged on code evidence, in the order the bench prints them; labels.test.ts holds it to the registry. */
 export const CODE_RULES = [
   'api-version-pinned',
   'attempts-limited',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/gather/source/types.js';
 import { fakeSecret } from '../support/fake-secrets.js';
+import { RULES } from '../../rules/index.js';
 import { CODE_RULES, corpusProjects, LANGUAGE_FILES, labelProblems, projectFiles, REQUIRED_FRAMEWORKS, type CorpusLabels } from './corpus.js';
 
 type FakePrefix = Parameters<typeof fakeSecret>[0];
@@ -30,6 +31,10 @@ describe('corpus', () => {
 
   it('labels only rules that exist', () => {
     for (const rule of CODE_RULES) expect(existsSync(path.join(RULES_DIR, `${rule}.ts`)), rule).toBe(true);
+  });
+
+  it('labels exactly the rules that read code (the registry decides)', () => {
+    expect([...CODE_RULES].sort()).toEqual(RULES.filter((rule) => rule.meta.requiredArtifacts.includes('Source')).map((rule) => rule.meta.id).sort());
   });
 
   it.each(projects.map((project) => [project.name, project] as const))('%s has a valid labels.json', (_name, project) => {
