@@ -58,6 +58,25 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The adversarial run's quadratic and exponential cases (issue #9 §9), 60-200 KB each: manifests and code. */
+const REGEX_HOSTILE: Record<string, string> = {
+  'requirements.txt': `${' \n'.repeat(100_000)}x`,
+  'events.js': 'event'.repeat(40_000),
+  'guards.py': `${'if.'.repeat(60_000)}\nsecret`,
+  'logs.js': `console.log(${'session.'.repeat(20_000)}`,
+  'urls.rb': '.url = '.repeat(25_000),
+};
+
+describe('hostile input for every remaining pattern (manifests, text, code)', () => {
+  it.each(Object.entries(REGEX_HOSTILE))('%s', async (name, content) => {
+    const dir = writeTree({ [name]: content }, 'igl-hostile-');
+    dirs.push(dir);
+    const started = process.cpuUsage();
+    await scanSource(dir, patterns, { model: true });
+    expect(cpuMs(started)).toBeLessThan(HANG_GUARD_MS);
+  });
+});
+
 describe('hostile input: no file takes over the hang guard', () => {
   it.each(Object.entries(HOSTILE))('%s', async (name, content) => {
     const dir = writeTree({ [name]: content }, 'igl-hostile-');
