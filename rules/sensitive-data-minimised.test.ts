@@ -40,6 +40,26 @@ ruleTester(rule, [
     mentions: ['verified_outputs'],
   },
   {
+    // Through a variable, as Django apps write it (corpus: python-django-stores-verified-outputs).
+    name: 'python: copies verified outputs onto a model through a local variable',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'views.py': code`
+          stripe.identity.VerificationSession.create(type="document", client_reference_id=request.user.pk)
+          def on_verified(obj, profile):
+              session = stripe.identity.VerificationSession.retrieve(obj.id, expand=["verified_outputs"])
+              outputs = session.verified_outputs
+              profile.first_name = outputs.first_name
+              profile.save()
+        `,
+      }),
+      VerificationSessions: noKeys,
+    },
+    status: 'fail',
+    messageIds: ['stored', 'apiUnavailable'],
+    mentions: ['views.py:5', 'profile.first_name = outputs.first_name'],
+  },
+  {
     name: 'ruby: stores the url with update!; php: logs it; go: caches it',
     artifacts: {
       Source: await sourceOf(rule, {

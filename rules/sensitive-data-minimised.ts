@@ -82,9 +82,15 @@ export default defineRule({
     for (const sink of (index.model?.sessionSinks ?? []).filter((candidate) => !candidate.inTest)) {
       findings.push({ messageId: WHOLE[sink.kind], level: 'fail', data: { file: sink.at.file, line: sink.at.line, field: 'object (url and client_secret included)', code: sink.at.code }, location: { file: sink.at.file, line: sink.at.line, column: sink.at.column } });
     }
+    // Verified outputs reach a model through a variable: `outputs = vs.verified_outputs; profile.dob = outputs.dob`.
+    for (const copy of (index.model?.verifiedCopies ?? []).filter((candidate) => !candidate.inTest)) {
+      findings.push({ messageId: 'stored', level: 'fail', data: { file: copy.file, line: copy.at.line, field: 'verified_outputs', code: copy.at.code }, location: { file: copy.file, line: copy.at.line, column: copy.at.column } });
+    }
     if (findings.length === 0) findings.push({ messageId: 'minimised', level: 'info', data: { files: index.filesScanned } });
     const expand = evidence.prod('expand');
-    const verifiedDataLeaks = SINKS.some(([pattern]) => evidence.prod(pattern).some((hit) => sensitiveField(hit) !== 'url' && sensitiveField(hit) !== 'client_secret'));
+    const verifiedDataLeaks =
+      SINKS.some(([pattern]) => evidence.prod(pattern).some((hit) => sensitiveField(hit) !== 'url' && sensitiveField(hit) !== 'client_secret')) ||
+      (index.model?.verifiedCopies ?? []).some((copy) => !copy.inTest);
     if (expand.length > 0 && !verifiedDataLeaks) {
       findings.push({ messageId: 'expanded', level: 'info', data: { paths: [...new Set(expand.map((hit) => hit.capture ?? ''))].join(', '), where: where(expand) }, location: at(expand[0]!) });
     }

@@ -6,8 +6,11 @@ import { maskSecrets } from '../../../util/mask.js';
 import type { SyntaxNode } from '../syntax/parser.js';
 import { SYNTAX, type SyntaxTable } from '../syntax/tables.js';
 import type { Language } from '../types.js';
-import type { AppJsonParser, SessionSink, Cited, FailureHandling, ManualVerification, NamedCall, RestCall, SdkVerification, SessionOperation, StripeEvidence, Tolerance, WebhookHandler } from './types.js';
+import type { AppJsonParser, SessionSink, VerifiedCopy, Cited, FailureHandling, ManualVerification, NamedCall, RestCall, SdkVerification, SessionOperation, StripeEvidence, Tolerance, WebhookHandler } from './types.js';
 import * as V from './vocabulary.js';
+
+/** A value that is a session's verified outputs (`session.verified_outputs`, `->verified_outputs`, `.VerifiedOutputs`, `getVerifiedOutputs()`). */
+const VERIFIED_OUTPUTS = /(?:\.|->|\[['"])(?:verified_outputs|verifiedoutputs|getverifiedoutputs\(\))['"]?\]?$/;
 
 const CODE_CHARS = 120;
 /** Longer texts are not inspected by the literal checks (a minified blob is no assignment to judge). */
@@ -20,6 +23,7 @@ export interface FileFacts {
   readonly rest: RestCall[];
   readonly appJsonParsers: AppJsonParser[];
   readonly sessionSinks: SessionSink[];
+  readonly verifiedCopies: VerifiedCopy[];
   readonly emptyFallbacks: Cited[];
 }
 
@@ -46,7 +50,7 @@ class FileExtractor {
   }
 
   run(): FileFacts {
-    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers(), sessionSinks: this.sessionSinks(), emptyFallbacks: this.emptyFallbacks() };
+    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers(), sessionSinks: this.sessionSinks(), emptyFallbacks: this.emptyFallbacks(), verifiedCopies: this.verifiedCopies() };
   }
 
   // ---- webhooks -------------------------------------------------------------------------------
@@ -448,6 +452,24 @@ class FileExtractor {
     return out;
   }
 
+  // ---- verified data through a variable --------------------------------------------------------
+
+  /** `outputs = session.verified_outputs` then `profile.first_name = outputs.first_name`: verified data copied onto an object's field. */
+  private verifiedCopies(): VerifiedCopy[] {
+    const aliases = new Set<string>();
+    for (const { target, value } of this.assignments()) if (VERIFIED_OUTPUTS.test(lowerText(value).trim())) aliases.add(target);
+    if (aliases.size === 0) return [];
+    const out: VerifiedCopy[] = [];
+    for (const { node, value } of this.assignments()) {
+      const left = node.text.slice(0, Math.max(0, value.startIndex - node.startIndex));
+      // Onto a field (`profile.dob`, `$user->dob`, `row['dob']`), not into another local.
+      if (!/(?:\.|->|\[)\s*['"]?\w+['"]?\]?\s*[:=]/.test(left)) continue;
+      const read = /[$@]?([A-Za-z_]\w*)\s*(?:\.|->|\[)/.exec(value.text);
+      if (read && aliases.has(read[1]!)) out.push({ at: this.cite(node), file: this.file, inTest: this.inTest });
+    }
+    return out;
+  }
+
   // ---- whole session objects -------------------------------------------------------------------
 
   /** `console.log('created', vs)`, `log.info("%s", vs)`, `redis.set(k, JSON.stringify(vs))`, `repo.save(vs)`. */
@@ -593,9 +615,10 @@ class FileExtractor {
   private cite(node: SyntaxNode): Cited {
     const text = node.text;
     const newline = text.indexOf('\n');
-    const firstLine = (newline === -1 ? text : text.slice(0, newline)).trim();
+    // Mask the line before cutting it: a cut must never leave part of a secret behind.
+    const firstLine = maskSecrets((newline === -1 ? text : text.slice(0, newline)).trim());
     const code = firstLine.length > CODE_CHARS ? `${firstLine.slice(0, CODE_CHARS - 1)}…` : firstLine;
-    return { ...this.location(node), code: maskSecrets(code) };
+    return { ...this.location(node), code };
   }
 }
 

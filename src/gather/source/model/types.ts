@@ -123,6 +123,12 @@ export interface SessionSink {
   readonly inTest: boolean;
 }
 
+export interface VerifiedCopy {
+  readonly at: Cited;
+  readonly file: string;
+  readonly inTest: boolean;
+}
+
 export interface UnparsedFile {
   readonly file: string;
   /** The parse ran past the hang guard, or the language has no grammar here (Kotlin, Groovy, Scala). */
@@ -133,6 +139,8 @@ export interface IntegrationModel {
   readonly webhooks: readonly WebhookHandler[];
   readonly rest: readonly RestCall[];
   readonly sessionSinks: readonly SessionSink[];
+  /** Verified outputs copied onto an object's field through a variable (`outputs = vs.verified_outputs; profile.dob = outputs.dob`). */
+  readonly verifiedCopies: readonly VerifiedCopy[];
   /** A `case 'consent_declined':` (or another fallback code) whose branch does nothing (`break;`, `pass`). */
   readonly emptyFallbacks: readonly Cited[];
   /** Node: `app.use(express.json())` mounted before routers (another file's handler then gets parsed bodies). */
