@@ -44,6 +44,29 @@ ruleTester(rule, [
     },
     status: 'pass',
   },
+  {
+    // corpus: php-laravel-model-trait. A retrieve wrapper beside the create wrapper reuses nothing.
+    name: 'php: create and retrieve wrappers side by side in a trait are no lookup-first',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'app/Traits/StripeVerifiable.php': code`
+          <?php
+          trait StripeVerifiable {
+              public function createVerificationSession() {
+                  return $this->stripe()->identity->verificationSessions->create(['type' => 'document']);
+              }
+              public function getVerificationSession(string $id) {
+                  return $this->stripe()->identity->verificationSessions->retrieve($id);
+              }
+          }
+        `,
+      }),
+      VerificationSessions: noKeys,
+      Config,
+    },
+    status: 'fail',
+    messageIds: ['unguarded', 'apiUnavailable'],
+  },
   { name: 'node: a new session on every request', artifacts: { Source: await sourceOf(rule, { 'verify.js': unguarded }), VerificationSessions: noKeys, Config }, status: 'fail', messageIds: ['unguarded', 'apiUnavailable'], mentions: ['verify.js:1'] },
   {
     name: 'php: unguarded, retrieve only in a test',

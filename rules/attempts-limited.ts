@@ -3,6 +3,7 @@
 // (it tracks failed attempts), pass an idempotency key, or count attempts yourself.
 import { defineRule, outcome, type Finding } from '../src/engine/rule.js';
 import { use } from '../src/engine/gathered.js';
+import type { SourceHit, SourceIndex } from '../src/gather/source/types.js';
 import type { SessionFacts } from '../src/engine/artifacts.js';
 import { at, Evidence, creations, NO_INTEGRATION_MESSAGE, noIntegration, where } from './support/source.js';
 import { API_UNAVAILABLE_MESSAGE, apiEvidence, apiUnavailable } from './support/stripe.js';
@@ -22,6 +23,19 @@ export function sessionsPerReference(sessions: readonly SessionFacts[]): { maske
     groups.set(session.clientReferenceDigest, group);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+/**
+ * A lookup guards a creation when it runs in the creation's own function: a `retrieve` wrapper
+ * defined next to a `create` wrapper (a trait, a service class) reuses nothing by itself. Where the
+ * model does not place the creation in a function, nearness is all there is.
+ */
+function sameFunction(index: SourceIndex, create: SourceHit, lookup: SourceHit): boolean {
+  const scopes = (index.model?.sessionScopes ?? []).filter((scope) => scope.file === create.file);
+  const innermost = (hit: SourceHit) =>
+    scopes.filter((scope) => scope.startLine <= hit.line && hit.line <= scope.endLine).sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine))[0];
+  const around = innermost(create);
+  return around === undefined || around === innermost(lookup);
 }
 
 export default defineRule({
@@ -70,7 +84,7 @@ export default defineRule({
     for (const create of creates) {
       const how = [
         evidence.near('idempotency', create, BEFORE, AFTER).length > 0 ? 'an idempotency key' : null,
-        evidence.near('retrieve', create, BEFORE, AFTER).length + evidence.near('list', create, BEFORE, AFTER).length > 0 ? "the user's existing session is looked up first" : null,
+        [...evidence.near('retrieve', create, BEFORE, AFTER), ...evidence.near('list', create, BEFORE, AFTER)].some((lookup) => sameFunction(index, create, lookup)) ? "the user's existing session is looked up first" : null,
         evidence.inFile('counter', create.file).length > 0 ? 'an attempt counter' : null,
       ].filter((guard): guard is string => guard !== null);
       if (how.length === 0) findings.push({ messageId: 'unguarded', level: 'fail', data: { file: create.file, line: create.line }, location: at(create) });

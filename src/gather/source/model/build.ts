@@ -7,7 +7,7 @@ import { grammarOf } from '../syntax/tables.js';
 import { isTestPath } from '../test-files.js';
 import type { Language } from '../types.js';
 import { extractFacts } from './extract.js';
-import type { AppJsonParser, Cited, IntegrationModel, SessionSink, VerifiedCopy, RestCall, UnparsedFile, WebhookHandler } from './types.js';
+import type { AppJsonParser, Cited, IntegrationModel, SessionScope, SessionSink, VerifiedCopy, RestCall, UnparsedFile, WebhookHandler } from './types.js';
 
 /** Literals (ASCII case-folded) one of which a file must hold to be parsed. */
 export const MODEL_ANCHORS = [
@@ -44,6 +44,7 @@ export class ModelCollector {
     const appJsonParsers: AppJsonParser[] = [];
     const sessionSinks: SessionSink[] = [];
     const verifiedCopies: VerifiedCopy[] = [];
+    const sessionScopes: SessionScope[] = [];
     const emptyFallbacks: Cited[] = [];
     const parsed: Partial<Record<Language, number>> = {};
     const unparsed: UnparsedFile[] = [];
@@ -68,13 +69,14 @@ export class ModelCollector {
         appJsonParsers.push(...facts.appJsonParsers);
         sessionSinks.push(...facts.sessionSinks);
         verifiedCopies.push(...facts.verifiedCopies);
+        sessionScopes.push(...facts.sessionScopes);
         emptyFallbacks.push(...facts.emptyFallbacks);
       } finally {
         outcome.tree.delete();
       }
     }
     this.candidates.length = 0;
-    return { webhooks: linkAcrossFiles(webhooks, appJsonParsers), rest, sessionSinks, verifiedCopies, emptyFallbacks, appJsonParsers, parsed, unparsed, slowest };
+    return { webhooks: linkAcrossFiles(webhooks, appJsonParsers), rest, sessionSinks, verifiedCopies, sessionScopes, emptyFallbacks, appJsonParsers, parsed, unparsed, slowest };
   }
 }
 

@@ -6,7 +6,7 @@ import { maskSecrets } from '../../../util/mask.js';
 import type { SyntaxNode } from '../syntax/parser.js';
 import { SYNTAX, type SyntaxTable } from '../syntax/tables.js';
 import type { Language } from '../types.js';
-import type { AppJsonParser, SessionSink, VerifiedCopy, Cited, FailureHandling, ManualVerification, NamedCall, RestCall, SdkVerification, SessionOperation, StripeEvidence, Tolerance, WebhookHandler } from './types.js';
+import type { AppJsonParser, SessionScope, SessionSink, VerifiedCopy, Cited, FailureHandling, ManualVerification, NamedCall, RestCall, SdkVerification, SessionOperation, StripeEvidence, Tolerance, WebhookHandler } from './types.js';
 import * as V from './vocabulary.js';
 
 /** A value that is a session's verified outputs (`session.verified_outputs`, `->verified_outputs`, `.VerifiedOutputs`, `getVerifiedOutputs()`). */
@@ -25,6 +25,7 @@ export interface FileFacts {
   readonly sessionSinks: SessionSink[];
   readonly verifiedCopies: VerifiedCopy[];
   readonly emptyFallbacks: Cited[];
+  readonly sessionScopes: SessionScope[];
 }
 
 export function extractFacts(file: string, language: Language, inTest: boolean, root: SyntaxNode): FileFacts {
@@ -50,7 +51,7 @@ class FileExtractor {
   }
 
   run(): FileFacts {
-    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers(), sessionSinks: this.sessionSinks(), emptyFallbacks: this.emptyFallbacks(), verifiedCopies: this.verifiedCopies() };
+    return { webhooks: this.webhooks(), rest: this.restCalls(), appJsonParsers: this.appJsonParsers(), sessionSinks: this.sessionSinks(), emptyFallbacks: this.emptyFallbacks(), verifiedCopies: this.verifiedCopies(), sessionScopes: this.sessionScopes() };
   }
 
   // ---- webhooks -------------------------------------------------------------------------------
@@ -450,6 +451,22 @@ class FileExtractor {
       if (flat.length > 0 && flat.every((statement) => V.NO_OP_STATEMENTS.includes(statement.type))) out.push(this.cite(node));
     }
     return out;
+  }
+
+  // ---- where session calls sit -----------------------------------------------------------------
+
+  /** The function around each VerificationSession call (lines), so a rule can tell "in the same function" from "next to it". */
+  private sessionScopes(): SessionScope[] {
+    const out = new Map<number, SessionScope>();
+    for (const call of this.calls) {
+      if (!V.SESSION_CALLS.has(this.nameOf(call))) continue;
+      const callee = this.calleeText(call);
+      if (!callee.includes('verificationsession') && !callee.includes('verification_session')) continue;
+      const scope = this.scopeOf(call);
+      if (scope.id === this.root.id || out.has(scope.id)) continue;
+      out.set(scope.id, { file: this.file, startLine: scope.startPosition.row + 1, endLine: scope.endPosition.row + 1 });
+    }
+    return [...out.values()];
   }
 
   // ---- verified data through a variable --------------------------------------------------------

@@ -123,6 +123,13 @@ export interface SessionSink {
   readonly inTest: boolean;
 }
 
+/** A function that holds VerificationSession calls, by its lines. */
+export interface SessionScope {
+  readonly file: string;
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
 export interface VerifiedCopy {
   readonly at: Cited;
   readonly file: string;
@@ -139,6 +146,8 @@ export interface IntegrationModel {
   readonly webhooks: readonly WebhookHandler[];
   readonly rest: readonly RestCall[];
   readonly sessionSinks: readonly SessionSink[];
+  /** Functions holding VerificationSession calls: "looked up first" means in the create's own function. */
+  readonly sessionScopes: readonly SessionScope[];
   /** Verified outputs copied onto an object's field through a variable (`outputs = vs.verified_outputs; profile.dob = outputs.dob`). */
   readonly verifiedCopies: readonly VerifiedCopy[];
   /** A `case 'consent_declined':` (or another fallback code) whose branch does nothing (`break;`, `pass`). */
