@@ -112,6 +112,30 @@ ruleTester(rule, [
     messageIds: ['pinnedInCode', 'apiUnavailable'],
   },
   // No integration is not a verdict (issue #11): the code rules end in error, saying what was scanned.
+  // Pins through a name, as real projects write them (corpus: java-spring-boot-good, python-django-…, hono-workers-rest-hmac, php-wordpress-rest-hmac).
+  {
+    name: 'java: the version through a Maven property',
+    artifacts: {
+      Source: await sourceOf(rule, {
+        'src/main/java/App.java': 'Stripe.apiKey = key;\nVerificationSession.create(params);\n',
+        'pom.xml': '<project><properties><stripe.version>28.0.0</stripe.version></properties><dependencies><dependency><groupId>com.stripe</groupId><artifactId>stripe-java</artifactId><version>${stripe.version}</version></dependency></dependencies></project>\n',
+      }),
+      WebhookEndpoints: noKeys,
+    },
+    status: 'pass',
+    messageIds: ['pinnedBySdk', 'apiUnavailable'],
+  },
+  {
+    name: 'python: stripe.api_version from a settings constant',
+    artifacts: { Source: await sourceOf(rule, { 'views.py': 'stripe.api_version = settings.STRIPE_API_VERSION\nstripe.identity.VerificationSession.create(type="document")\n' }), WebhookEndpoints: noKeys },
+    status: 'pass',
+    messageIds: ['pinnedInCode', 'apiUnavailable'],
+  },
+  {
+    name: 'TypeScript REST: the Stripe-Version header from a constant',
+    artifacts: { Source: await sourceOf(rule, { 'src/index.ts': "const STRIPE_VERSION = '2024-06-20';\nawait fetch('https://api.stripe.com/v1/identity/verification_sessions', { method: 'POST', headers: { 'Stripe-Version': STRIPE_VERSION } });\n" }), WebhookEndpoints: noKeys },
+    status: 'pass',
+  },
   { name: 'no Stripe code', artifacts: { Source: await sourceOf(rule, { 'main.go': 'package main\n' }), WebhookEndpoints: noKeys }, status: 'error', messageIds: ['noIntegration'], mentions: ['source files: go 1', 'source.include'] },
   { name: 'scan unavailable', artifacts: { Source: failure('io'), WebhookEndpoints: noKeys }, status: 'error' },
 ]);

@@ -127,7 +127,8 @@ export default defineRule({
       else findings.push({ messageId: 'noManifest', level: 'fail', data: { language, manifests: spec.manifests.filter((manifest) => typeof manifest === 'string').join(', ') || 'the project file' } });
     }
 
-    const codeVersions = [...new Set(pins.map((hit) => hit.capture ?? ''))].filter(Boolean);
+    // Only dated versions compare: a pin through a named constant (`STRIPE_VERSION`) is pinned, but its value is elsewhere.
+    const codeVersions = [...new Set(pins.map((hit) => hit.capture ?? ''))].filter((version) => /^\d{4}-\d{2}-\d{2}/.test(version));
     if (codeVersions.length > 1) findings.push({ messageId: 'versionsDiffer', level: 'warn', data: { versions: codeVersions.join(', ') } });
 
     const api = apiEvidence(WebhookEndpoints);

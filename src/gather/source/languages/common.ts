@@ -47,7 +47,11 @@ export const COMMON: IdiomTable = {
   'sink.email': [re(`${MAIL_CALL}${ARGS}${SENSITIVE}`), re(`\\b\\w*Mailer\\b[^\\n;]*?${SENSITIVE}`)],
   'sink.cache': [re(`${CACHE_CALL}${ARGS}${SENSITIVE}`)],
   // REST integrations pin the version per request.
-  'client.api-version': [/['"]Stripe-Version['"]\s*(?:=>|:|,)\s*['"]([^'"]+)['"]/i],
+  'client.api-version': [
+    /['"]Stripe-Version['"]\s*(?:=>|:|,)\s*['"]([^'"]+)['"]/i,
+    // A named constant (`STRIPE_VERSION`, `self::VERSION`): pinned where the constant is defined.
+    /['"]Stripe-Version['"]\s*(?:=>|:|,)\s*((?:self::|static::|[A-Za-z_]\w*(?:\.|::))?[A-Z][A-Z0-9_]{2,})\b/i,
+  ],
   'event.dispatch': [
     /(?:[eE]vent|\bevt|EVENT)\w*(?:\??\.|->)(?:type|Type|getType\(\))(?!\w)/,
     /(?:[eE]vent|\bevt)\w*\[\s*(?::type|['"]type['"])\s*\]/,

@@ -30,6 +30,8 @@ export const java: LanguageSpec = {
       /['"]com\.stripe:stripe-java:([^'"\s]+)['"]/,
       /\bname:\s*['"]stripe-java['"]\s*,\s*version:\s*['"]([^'"]+)['"]/,
       /^com\.stripe:stripe-java:([^=\s]+)/m,
+      // The version through a Maven property: `<stripe.version>28.0.0</stripe.version>` read by `${stripe.version}`.
+      /<stripe[\w.-]*version>\s*(\d[^<]*?)\s*<\/stripe[\w.-]*version>/,
     ],
   },
 };

@@ -27,7 +27,12 @@ export const python: LanguageSpec = {
     ],
     'session.idempotency-key': [/\bidempotency_key\s*[=:]/, /['"]idempotency_key['"]/],
     'client.construct': [/\bStripeClient\s*\(/, /\bstripe\.api_key\s*=/],
-    'client.api-version': [/\bstripe\.api_version\s*=\s*['"]([^'"]+)['"]/, /\bstripe_version\s*=\s*['"]([^'"]+)['"]/],
+    'client.api-version': [
+      /\bstripe\.api_version\s*=\s*['"]([^'"]+)['"]/,
+      /\bstripe_version\s*=\s*['"]([^'"]+)['"]/,
+      // From a settings constant (`settings.STRIPE_API_VERSION`): pinned where the constant is defined.
+      /\bstripe\.api_version\s*=\s*((?:settings|config|conf|app\.config)\.[A-Z][A-Z0-9_]{2,}|[A-Z][A-Z0-9_]{2,})\b/,
+    ],
     'webhook.verify': [new RegExp(String.raw`\b(?:${VERIFY})\s*\(`)],
     'manifest.sdk': [
       /^\s*stripe\s*((?:[=<>~!]=?|===)\s*[^\s#;,]+)?\s*(?:#.*)?$/m,
