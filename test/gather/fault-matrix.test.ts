@@ -11,9 +11,8 @@ import { runCheckCommand } from '../../src/app/check.js';
 import { isStripeArtifact, type StripeArtifactId } from '../../src/engine/artifacts.js';
 import type { Report } from '../../src/report/types.js';
 import { RULES } from '../../rules/index.js';
-import { stripeDoublePerTest } from '../support/double-per-test.js';
 import { memoryIo } from '../support/memory-io.js';
-import type { FaultKind, RouteId } from '../support/stripe-double.js';
+import { startStripeDouble, type FaultKind, type RouteId } from '../support/stripe-double.js';
 
 const FAULTS: readonly FaultKind[] = ['forbidden', 'server_error', 'rate_limit', 'reset', 'malformed_json', 'hang', 'drip_headers', 'drip_body', 'switching_protocols', 'endless_body'];
 
@@ -37,26 +36,34 @@ function project(): string {
   return dir;
 }
 
-const startDouble = stripeDoublePerTest();
-
 describe.concurrent('fault matrix: evidence asked for but not read never passes', () => {
   const cases = FAULTS.flatMap((fault) => ROUTES.map((route) => [fault, route] as const));
   it.each(cases)('%s on %s', async (fault, route) => {
-    const double = await startDouble({ scenario: 'ready', faults: [{ route, kind: fault }] });
-    const dir = project();
-    const io = memoryIo(dir, { NO_COLOR: '1', STRIPE_LIVE_API_KEY: FIXTURE_KEYS.liveRestricted, STRIPE_TEST_API_KEY: FIXTURE_KEYS.testRestricted });
-    const started = Date.now();
-    const code = await runCheckCommand({ format: 'json', apiBase: double.url, only: STRIPE_RULES.map((rule) => rule.meta.id).join(',') }, io);
-    const report = JSON.parse(io.out()) as Report;
-    const affected = readsRoute(route);
-    expect(affected.length).toBeGreaterThan(0);
-    for (const id of affected) {
-      const result = report.results.find((r) => r.ruleId === id);
-      expect(result?.status, `${id} under ${fault} on ${route}`).not.toBe('pass');
+    // Each case owns its double and closes it itself: the cases run concurrently, and a shared
+    // afterEach would close a running case's double, freeing its port for another case's.
+    const double = await startStripeDouble({ scenario: 'ready', faults: [{ route, kind: fault }] });
+    try {
+      await checkUnderFault(double.url, fault, route);
+    } finally {
+      await double.close();
     }
-    expect(code, io.err()).not.toBe(0);
-    expect(report.exitCode).toBe(code);
-    // Three attempts of a 1 s deadline plus the SDK's backoff: far below the drip's hours.
-    expect(Date.now() - started).toBeLessThan(25_000);
   }, 40_000);
 });
+
+async function checkUnderFault(apiBase: string, fault: FaultKind, route: RouteId): Promise<void> {
+  const dir = project();
+  const io = memoryIo(dir, { NO_COLOR: '1', STRIPE_LIVE_API_KEY: FIXTURE_KEYS.liveRestricted, STRIPE_TEST_API_KEY: FIXTURE_KEYS.testRestricted });
+  const started = Date.now();
+  const code = await runCheckCommand({ format: 'json', apiBase, only: STRIPE_RULES.map((rule) => rule.meta.id).join(',') }, io);
+  const report = JSON.parse(io.out()) as Report;
+  const affected = readsRoute(route);
+  expect(affected.length).toBeGreaterThan(0);
+  for (const id of affected) {
+    const result = report.results.find((r) => r.ruleId === id);
+    expect(result?.status, `${id} under ${fault} on ${route}`).not.toBe('pass');
+  }
+  expect(code, io.err()).not.toBe(0);
+  expect(report.exitCode).toBe(code);
+  // Three attempts of a 1 s deadline plus the SDK's backoff: far below the drip's hours.
+  expect(Date.now() - started).toBeLessThan(25_000);
+}

@@ -1,4 +1,5 @@
 // A Stripe API double per test, closed after each: `const start = stripeDoublePerTest();`.
+// Not for describe.concurrent: afterEach would close the doubles of cases still running.
 // (Kept apart from stripe-double.ts, which the bench and demo scripts load outside vitest.)
 import { afterEach } from 'vitest';
 import { startStripeDouble, type StripeDouble, type StripeDoubleOptions } from './stripe-double.js';
