@@ -1,7 +1,7 @@
 // Several outputs in one run: the terminal report on stdout (--format) plus any number of
 // `--report <format>=<file>` files, all rendered from the one finished Report. Files are written
 // whole (temp file + rename); the GitHub job summary is appended to, as GitHub expects.
-import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
@@ -10,6 +10,7 @@ import type { ReporterOptions } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/user-error.js';
+import { linkChain } from '../util/link-chain.js';
 
 export interface ReportTarget {
   format: ReporterName;
@@ -51,22 +52,11 @@ export function parseReportTargets(specs: readonly string[], io: Pick<CliIo, 'cw
 
 /** Whether `file` leads, through symlinks, to file descriptor 1 of this process. */
 export function namesOwnStdout(file: string): boolean {
-  let current = file;
-  for (let hops = 0; hops < 40; hops += 1) {
-    if (/^\/(?:proc\/(?:self|thread-self|\d+)\/fd|dev\/fd)\/1$/.test(current) || current === '/dev/stdout') {
-      const pid = /^\/proc\/(\d+)\//.exec(current)?.[1];
-      if (pid === undefined || Number(pid) === process.pid) return true;
-    }
-    let next: string;
-    try {
-      if (!lstatSync(current).isSymbolicLink()) return false;
-      next = readlinkSync(current);
-    } catch {
-      return false;
-    }
-    current = path.resolve(path.dirname(current), next);
-  }
-  return false;
+  return linkChain(file).some((hop) => {
+    if (hop === '/dev/stdout') return true;
+    const fd1 = /^\/(?:proc\/(self|thread-self|\d+)\/fd|dev\/fd)\/1$/.exec(hop);
+    return fd1 !== null && (fd1[1] === undefined || !/^\d+$/.test(fd1[1]) || Number(fd1[1]) === process.pid);
+  });
 }
 
 /** The repository root (nearest directory holding .git), so SARIF and annotation paths match the repo. */

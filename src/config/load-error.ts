@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { jsonSyntaxProblem } from '../util/json-locate.js';
 
 /** The file cosmiconfig was reading when it failed, when it says. */
 function failedFile(error: unknown, fallback: string): string {
@@ -12,23 +13,12 @@ function failedFile(error: unknown, fallback: string): string {
   return named?.[1] ?? fallback;
 }
 
-/** `line 4, column 3` for an offset into text. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
-}
-
 function jsonReason(file: string): string | null {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-    JSON.parse(text);
+    const problem = jsonSyntaxProblem(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    return problem ? `${problem.message} at line ${problem.position.line}, column ${problem.position.column}` : null;
+  } catch {
     return null;
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) return null;
-    const position = /position (\d+)/.exec(error.message);
-    return position ? `${error.message.replace(/ in JSON at position \d+.*$/, '')} at ${lineColumn(text!, Number(position[1]))}` : error.message;
   }
 }
 

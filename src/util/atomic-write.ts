@@ -1,26 +1,18 @@
 // Write a file whole or not at all: a temp file beside it, then rename (atomic on one filesystem).
 // Only a regular file (or a path that does not exist yet) is replaced that way: a device, FIFO or
 // `/dev/stdout` is written in place, and a symlink is followed, so neither is replaced by a file.
-import { lstat, mkdir, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { linkChain } from './link-chain.js';
 
-/** A link that leads through /proc/<pid>/fd or /dev/fd names an open stream (`/dev/stdout`), even when that stream is a file. */
-async function throughOpenStream(file: string): Promise<boolean> {
-  let current = file;
-  for (let hops = 0; hops < 40; hops += 1) {
-    if (/^\/(?:proc\/[^/]+\/fd|dev\/fd)\//.test(current)) return true;
-    const info = await lstat(current).catch(() => null);
-    if (!info?.isSymbolicLink()) return false;
-    current = path.resolve(path.dirname(current), await readlink(current));
-  }
-  return false;
-}
+/** A name that leads through /proc/<pid>/fd or /dev/fd names an open stream (`/dev/stdout`), even when that stream is a file. */
+const throughOpenStream = (file: string): boolean => linkChain(file).some((hop) => /^\/(?:proc\/[^/]+\/fd|dev\/fd)\//.test(hop));
 
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const target = await realpath(file).catch(() => file);
   const existing = await stat(target).catch(() => null);
-  if ((existing && !existing.isFile()) || (await throughOpenStream(file))) {
+  if ((existing && !existing.isFile()) || throughOpenStream(file)) {
     // /dev/null, /dev/full, a FIFO, a terminal: there is nothing to replace, only a stream to write.
     await writeFile(file, content, { encoding: 'utf8', flag: existing?.isFile() ? 'a' : 'w' });
     return;

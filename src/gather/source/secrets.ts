@@ -76,7 +76,7 @@ export class SecretDetector {
   /** Bytes already in memory (the code scan read them): no second read. */
   bytes(relative: string, bytes: Buffer): void {
     this.scan.filesRead += 1;
-    this.match(relative, bytes.toString('latin1'), 0, 1);
+    this.match(relative, bytes.toString('latin1'), 1);
   }
 
   /** A file the code scan did not read whole (too large, or skipped): stream it. */
@@ -95,7 +95,7 @@ export class SecretDetector {
       for (;;) {
         const count = readSync(fd, this.buffer, carried, CHUNK, position);
         if (count === 0) {
-          if (carried > 0) this.match(relative, this.buffer.toString('latin1', 0, carried), position - carried, line);
+          if (carried > 0) this.match(relative, this.buffer.toString('latin1', 0, carried), line);
           break;
         }
         position += count;
@@ -103,7 +103,7 @@ export class SecretDetector {
         // Keep the tail for the next chunk; everything before it is matched now.
         const keep = Math.min(OVERLAP, end);
         const text = this.buffer.toString('latin1', 0, end);
-        this.match(relative, text, position - end, line, end - keep);
+        this.match(relative, text, line, end - keep);
         line += countLines(text, end - keep);
         this.buffer.copy(this.buffer, 0, end - keep, end);
         carried = keep;
@@ -121,7 +121,7 @@ export class SecretDetector {
   }
 
   /** Matches keys starting before `limit` (the rest waits for the next chunk, which overlaps). */
-  private match(file: string, text: string, _offset: number, firstLine: number, limit = text.length): void {
+  private match(file: string, text: string, firstLine: number, limit = text.length): void {
     const counter = { perFile: 0 };
     this.record(file, text, limit, 'bytes', firstLine, counter);
     // UTF-16 (a `.env` saved by Windows tools): ASCII characters alternate with NUL bytes.
